@@ -1,6 +1,39 @@
-import { ImportError, type ConvertedDocument } from './types.ts';
+/**
+ * Word (DOCX) reports → blocks. mammoth reads the document (body text, and tables with
+ * w:gridSpan → colspan and w:vMerge → rowspan), and its HTML goes through the same HTML
+ * converter as saved web pages, so merged cells and label mapping behave identically.
+ */
+import mammoth from 'mammoth';
+import JSZip from 'jszip';
+import { convertHtml } from './html.ts';
+import { ImportError, type ConvertedDocument, type MetadataHints } from './types.ts';
 
-/** Placeholder until the docx converter lands. */
-export async function convertDocx(_bytes: Uint8Array, fileName: string): Promise<ConvertedDocument> {
-  throw new ImportError(fileName, 'docx import is not implemented yet');
+async function coreProperties(bytes: Uint8Array): Promise<Partial<MetadataHints>> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('docProps/core.xml')?.async('string');
+    const title = xml?.match(/<dc:title>([^<]*)<\/dc:title>/)?.[1]?.trim();
+    return title ? { title } : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function convertDocx(bytes: Uint8Array, fileName: string): Promise<ConvertedDocument> {
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
+    html = result.value;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ImportError(fileName, `Word 文档已损坏或无法读取：${message} (corrupt or unreadable DOCX)`);
+  }
+  if (!html.replace(/<[^>]*>/g, '').trim()) throw new ImportError(fileName, 'Word 文档没有文字内容 (the DOCX has no text)');
+  const doc = await convertHtml(new TextEncoder().encode(`<html><head><meta charset="utf-8"></head><body>${html}</body></html>`), fileName);
+  const props = await coreProperties(bytes);
+  return {
+    ...doc,
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    hints: { ...doc.hints, title: doc.hints.title ?? props.title },
+  };
 }

@@ -1,17 +1,288 @@
+/**
+ * SearchEngine: Chinese full-text + filter search over one archive (issue 5).
+ * Index in `<archive>/search/` (see persist.ts); query language in query.ts.
+ *
+ * Service usage: one engine per archive, opened at start in the main/host process;
+ * `add(report)` after import and after edits (replaces by id), `remove(id)` after removal,
+ * `search(request, { signal })` for ArchiveApi.search with an AbortSignal per client
+ * (abort the previous controller when a new query arrives), `close()` on shutdown.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SearchRequest, SearchResponse } from '../api.ts';
 import type { CatalogueEntry, Report } from '../model.ts';
+import { BodyMatcher } from './bodies.ts';
+import { Executor, SearchAborted } from './execute.ts';
+import { appendJournal, journalRecordFor, loadSnapshot, readOriginals, replayJournal, StaleIndexError, writeSnapshot } from './persist.ts';
+import { parseQuery } from './query.ts';
+import { MemoryIndex, buildDoc, type DocRecord } from './store.ts';
 
-/** The search engine over one archive folder. Placeholder until the search engine lands. */
+export { SearchAborted } from './execute.ts';
+export { parseQuery } from './query.ts';
+export { normalize } from './normalize.ts';
+
+export interface SearchOptions {
+  /** Abort when a newer query from the same client arrives; search() then rejects with SearchAborted (name 'AbortError'). */
+  signal?: AbortSignal;
+  /** Bypass the term-position cache (benchmarks measure cold queries with it). */
+  noCache?: boolean;
+}
+
+export interface EngineOptions {
+  /** Write the index to disk (default true). Benchmarks of the in-memory engine may turn it off. */
+  persist?: boolean;
+  /** Rewrite the snapshot after this many journal records (default 2,000). */
+  compactAfter?: number;
+  /** Answer every query by the brute-force scan (tests and the benchmark compare both paths). */
+  scanOnly?: boolean;
+  /** Called when the index state changes (e.g. to show "索引重建中…" in the UI). */
+  onState?: (state: 'ready' | 'building', detail: string) => void;
+}
+
+export interface EngineStatus {
+  state: 'ready' | 'building';
+  reports: number;
+  /** Why the last (re)build happened: 'missing' | 'stale: …' | 'corrupt: …' | 'loaded'. */
+  origin: string;
+  loadMs: number;
+}
+
+const MAX_PAGE_SIZE = 200;
+
+/** The search engine over one archive folder. */
 export class SearchEngine {
-  private constructor(private readonly dir: string) {}
-  /** Opens (or starts building) the persisted index in `dir`; `loadReport` reads a report by id. */
-  static async open(dir: string, _catalogue: () => CatalogueEntry[], _loadReport: (id: string) => Promise<Report>): Promise<SearchEngine> {
-    return new SearchEngine(dir);
+  private index = new MemoryIndex();
+  private executor = new Executor(this.index);
+  private readonly bodies = new BodyMatcher();
+  private state: 'ready' | 'building' = 'ready';
+  private building: Promise<void> | null = null;
+  private textsPath: string | null = null;
+  private journalRecords = 0;
+  private dirty = false;
+  private origin = 'empty';
+  private loadMs = 0;
+  private closed = false;
+  private readonly pendingLoads = new Map<string, Promise<void>>();
+  private readonly searchDir: string;
+
+  private constructor(
+    dir: string,
+    private readonly catalogue: () => CatalogueEntry[],
+    private readonly loadReport: (id: string) => Promise<Report>,
+    private readonly options: EngineOptions,
+  ) {
+    this.searchDir = join(dir, 'search');
   }
-  async add(_report: Report): Promise<void> {}
-  async remove(_id: string): Promise<void> {}
-  async search(request: SearchRequest): Promise<SearchResponse> {
-    return { total: 0, page: request.page ?? 0, pageSize: request.pageSize ?? 20, results: [], warnings: [], index: 'ready', tookMs: 0 };
+
+  /**
+   * Opens the persisted index in `<dir>/search/`. A missing, stale (engine/schema/parser
+   * version) or corrupt index is rebuilt in the background from `catalogue()` + `loadReport`;
+   * searches meanwhile answer exactly by a brute-force scan (response.index = 'building').
+   */
+  static async open(dir: string, catalogue: () => CatalogueEntry[], loadReport: (id: string) => Promise<Report>, options: EngineOptions = {}): Promise<SearchEngine> {
+    const engine = new SearchEngine(dir, catalogue, loadReport, options);
+    if (engine.persistent) mkdirSync(engine.searchDir, { recursive: true });
+    const t0 = performance.now();
+    let reason = 'missing';
+    if (engine.persistent) {
+      try {
+        const loaded = loadSnapshot(engine.searchDir);
+        engine.setIndex(loaded.index);
+        engine.textsPath = loaded.textsPath;
+        engine.journalRecords = replayJournal(engine.searchDir, engine.index);
+        for (const d of engine.index.docs) if (d) engine.bodies.addName(d.body);
+        reason = 'loaded';
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        reason = code === 'ENOENT' ? 'missing' : err instanceof StaleIndexError ? `stale: ${err.message}` : `corrupt: ${(err as Error).message}`;
+        engine.setIndex(new MemoryIndex());
+        engine.textsPath = null;
+        engine.journalRecords = 0;
+      }
+    }
+    engine.loadMs = performance.now() - t0;
+    engine.origin = reason;
+    engine.reconcile(reason !== 'loaded');
+    return engine;
   }
-  async close(): Promise<void> {}
+
+  private get persistent(): boolean {
+    return this.options.persist !== false;
+  }
+
+  private setIndex(index: MemoryIndex): void {
+    this.index = index;
+    this.executor = new Executor(index);
+  }
+
+  /** Brings the index in line with the catalogue: missing reports are added, unknown ids removed. */
+  private reconcile(fullRebuild: boolean): void {
+    let entries: CatalogueEntry[];
+    try {
+      entries = this.catalogue();
+    } catch {
+      entries = [];
+    }
+    const wanted = new Set(entries.map((e) => e.id));
+    for (const d of this.index.docs) if (d && !wanted.has(d.id)) this.removeDoc(d.id);
+    const missing = entries.filter((e) => !this.index.byId.has(e.id)).map((e) => e.id);
+    if (missing.length === 0 && !fullRebuild) return;
+    this.setState('building', fullRebuild ? `rebuilding (${this.origin})` : `adding ${missing.length} reports`);
+    this.building = (async () => {
+      for (const id of missing) {
+        if (this.closed) return;
+        await this.loadMissing(id);
+      }
+      if (this.persistent && !this.closed) this.snapshot();
+      this.setState('ready', 'index ready');
+    })()
+      .catch((err) => this.setState('ready', `index build failed: ${(err as Error).message}`))
+      .finally(() => {
+        this.building = null;
+      });
+  }
+
+  private loadMissing(id: string): Promise<void> {
+    if (this.index.byId.has(id)) return Promise.resolve();
+    let p = this.pendingLoads.get(id);
+    if (!p) {
+      p = this.loadReport(id)
+        .then((r) => {
+          if (!this.index.byId.has(id)) this.addDoc(r, false);
+        })
+        .catch(() => undefined) // a report that cannot be read is left out, not fatal
+        .finally(() => this.pendingLoads.delete(id));
+      this.pendingLoads.set(id, p);
+    }
+    return p;
+  }
+
+  private setState(state: 'ready' | 'building', detail: string): void {
+    this.state = state;
+    this.options.onState?.(state, detail);
+  }
+
+  private addDoc(report: Report, journal: boolean): DocRecord {
+    const previous = this.index.get(report.id);
+    if (previous) this.bodies.removeName(previous.body);
+    const doc = buildDoc(report, this.index.wheres, this.index.docs.length);
+    this.index.add(doc);
+    this.bodies.addName(doc.body);
+    this.dirty = true;
+    if (journal && this.persistent) {
+      appendJournal(this.searchDir, journalRecordFor(doc, this.index.wheres));
+      this.journalRecords++;
+    }
+    return doc;
+  }
+
+  private removeDoc(id: string): boolean {
+    const doc = this.index.get(id);
+    if (!doc) return false;
+    this.bodies.removeName(doc.body);
+    this.index.remove(id);
+    this.dirty = true;
+    return true;
+  }
+
+  /** Indexes a report (new, or replacing the same id after an edit). Incremental: no rebuild. */
+  async add(report: Report): Promise<void> {
+    this.addDoc(report, this.state === 'ready');
+    this.maybeCompact();
+  }
+
+  async remove(id: string): Promise<void> {
+    if (this.removeDoc(id) && this.persistent && this.state === 'ready') {
+      appendJournal(this.searchDir, { op: 'remove', id });
+      this.journalRecords++;
+    }
+    this.maybeCompact();
+  }
+
+  private maybeCompact(): void {
+    const limit = this.options.compactAfter ?? 2000;
+    if (this.persistent && this.state === 'ready' && (this.journalRecords > limit || (this.index.deadRatio() > 0.3 && this.index.docs.length > 1000))) {
+      this.snapshot();
+    }
+  }
+
+  /** Writes a compacted snapshot now (also done after a build and on close). */
+  snapshot(): void {
+    if (!this.persistent) return;
+    mkdirSync(this.searchDir, { recursive: true });
+    const originals = (d: DocRecord) => this.originals(d);
+    const generation = writeSnapshot(this.searchDir, this.index, originals);
+    this.textsPath = join(this.searchDir, `texts-${generation}.bin`);
+    // Renumber in memory as the snapshot did, and let originals live on disk only.
+    const live = this.index.docs.filter((d): d is DocRecord => d != null);
+    const fresh = new MemoryIndex();
+    fresh.wheres = this.index.wheres;
+    for (const d of live) {
+      d.original = null;
+      d.num = fresh.docs.length;
+      fresh.docs.push(d);
+      fresh.byId.set(d.id, d.num);
+    }
+    fresh.alive = live.length;
+    if (this.index.deadRatio() > 0) {
+      for (const d of live) fresh.post(d.text, d.num);
+    } else {
+      fresh.uni = this.index.uni;
+      fresh.bi = this.index.bi;
+    }
+    this.setIndex(fresh);
+    this.journalRecords = 0;
+    this.dirty = false;
+  }
+
+  private originals(doc: DocRecord): string[] {
+    if (doc.original) return doc.original;
+    if (doc.originalRef && this.textsPath) return readOriginals(this.textsPath, doc.originalRef);
+    return [];
+  }
+
+  async search(request: SearchRequest, options: SearchOptions = {}): Promise<SearchResponse> {
+    const t0 = performance.now();
+    const page = Math.max(0, Math.floor(request.page ?? 0));
+    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? 20)));
+    const parsed = parseQuery(request.query ?? '');
+    const warnings = [...parsed.warnings];
+    const building = this.state === 'building';
+    if (building) {
+      // Exact even while building: read every report not yet indexed, then scan them all.
+      warnings.push('索引重建中，本次为全文逐篇扫描（index is being rebuilt; brute-force scan）');
+      const entries = this.catalogue();
+      await Promise.all(entries.filter((e) => !this.index.byId.has(e.id)).map((e) => this.loadMissing(e.id)));
+    }
+    if (options.signal?.aborted) throw new SearchAborted();
+    const empty = parsed.groups.length === 0 && parsed.excluded.length === 0 && parsed.years.length === 0 && parsed.bodies.length === 0 && parsed.chapters.length === 0 && parsed.formats.length === 0 && parsed.has.length === 0 && parsed.rules.length === 0 && parsed.figures.length === 0;
+    if (empty) {
+      return { total: 0, page, pageSize, results: [], warnings, index: building ? 'building' : 'ready', tookMs: performance.now() - t0 };
+    }
+    const { total, results } = await this.executor.run(parsed, {
+      useIndex: !building && !this.options.scanOnly,
+      page,
+      pageSize,
+      signal: options.signal,
+      noCache: options.noCache,
+      matchBodies: (v) => this.bodies.match(v),
+      originals: (d) => this.originals(d),
+    });
+    return { total, page, pageSize, results, warnings, index: building ? 'building' : 'ready', tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+  }
+
+  /** Resolves when a background (re)build has finished. */
+  async whenReady(): Promise<void> {
+    while (this.building) await this.building;
+  }
+
+  status(): EngineStatus {
+    return { state: this.state, reports: this.index.alive, origin: this.origin, loadMs: Math.round(this.loadMs) };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.building) await this.building.catch(() => undefined);
+    if (this.persistent && this.dirty && this.journalRecords > 0) this.snapshot();
+  }
 }

@@ -1,17 +1,46 @@
+/**
+ * Validation (勾稽关系): every rule of ../shared/spec/report-format.md, one module per family.
+ * Pure functions over a parsed report. Decisions are documented where each rule is.
+ */
 import type { ParsedReport, RuleEvaluation } from '../model.ts';
+import { tableSpec } from '../spec.ts';
+import { checkBalance, checkResultTotal, checkRowTotal } from './applications.ts';
+import { checkChapters } from './chapters.ts';
+import { checkCarryOver, checkInForce, type CrossYearEvaluations, type YearReport } from './crossYear.ts';
+import { checkNarrative } from './narrativeMismatch.ts';
+import { checkNonNegative } from './proactive.ts';
+import { checkGroupTotals } from './reviewLitigation.ts';
 
-/** Every single-report rule of the spec, plus the parse findings, each with its status. */
-export function validateReport(_report: ParsedReport): RuleEvaluation[] {
-  throw new Error('validateReport is not implemented yet');
+export type { CrossYearEvaluations, YearReport } from './crossYear.ts';
+
+/**
+ * Every single-report rule of the spec, plus the parse findings (table.incomplete), each
+ * with its status. Reports of format pre-2019 or unknown get their parse findings only: the
+ * statistical, chapter and narrative rules belong to the national template.
+ */
+export function validateReport(report: ParsedReport): RuleEvaluation[] {
+  const out: RuleEvaluation[] = [...report.parseFindings];
+  if (report.format !== '2021' && report.format !== '2019-trial') return out;
+  const applications = tableSpec(report.format, 'applications')!;
+  const proactive = tableSpec(report.format, 'proactive')!;
+  out.push(
+    ...checkBalance(report.tables),
+    ...checkResultTotal(report.tables, applications),
+    ...checkRowTotal(report.tables, applications),
+    ...checkGroupTotals(report.tables),
+    ...checkNonNegative(report.tables, proactive),
+    ...checkChapters(report),
+    ...checkNarrative(report),
+  );
+  return out;
 }
-
-/** A report as the cross-year rules see it. */
-export type YearReport = Pick<ParsedReport, 'year' | 'format' | 'tables'> & { id: string };
 
 /**
  * crossYear.carryOver and crossYear.inForce between two reports of the same body for
  * consecutive years. Returns the evaluations to attach to each of the two reports.
  */
-export function validateCrossYear(_earlier: YearReport, _later: YearReport): { earlier: RuleEvaluation[]; later: RuleEvaluation[] } {
-  throw new Error('validateCrossYear is not implemented yet');
+export function validateCrossYear(earlier: YearReport, later: YearReport): CrossYearEvaluations {
+  const carry = checkCarryOver(earlier, later);
+  const inForce = checkInForce(earlier, later);
+  return { earlier: [...carry.earlier, ...inForce.earlier], later: [...carry.later, ...inForce.later] };
 }

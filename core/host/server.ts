@@ -1,0 +1,197 @@
+/**
+ * The browser host's HTTP server: ArchiveApi over POST /api/<method> and the built UI as static
+ * files, on 127.0.0.1 only. Every /api request carries the per-run token; every argument list
+ * passes the channel table's schema before the api sees it.
+ */
+import { createReadStream } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import type { ArchiveApi } from '../api.ts';
+import { CHANNELS, checkArgs, isMethodName, type MethodName } from '../channels.ts';
+import { decodeWire, encodeWire } from '../wire.ts';
+import { SECURITY_HEADERS } from './headers.ts';
+import { resolveStatic } from './static.ts';
+
+export const TOKEN_HEADER = 'x-nianbao-token';
+export const LOOPBACK = '127.0.0.1';
+
+export interface HostServerOptions {
+  api: ArchiveApi;
+  staticDir: string;
+  token: string;
+  /** 0 = a free port. */
+  port?: number;
+  /** Errors thrown by the api: logged here (default console.error) besides the 500 response. */
+  logError?: (method: MethodName, error: unknown) => void;
+}
+
+export interface HostServer {
+  server: http.Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
+  const expectedToken = Buffer.from(options.token, 'utf8');
+  let port = 0;
+  const logError = options.logError ?? ((method, error) => console.error(`[nianbao host] ${method} failed:`, error));
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
+      else {
+        logError('getStatus', error);
+        sendJson(res, 500, { error: 'internal error' });
+      }
+    });
+  });
+  server.requestTimeout = 5 * 60_000;
+  server.headersTimeout = 30_000;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example.
+    const hostHeader = (req.headers.host ?? '').toLowerCase();
+    if (!allowedHosts().has(hostHeader)) throw new HttpError(421, `unexpected Host header; use http://127.0.0.1:${port}/`);
+
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
+    return handleStatic(req, res, url);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (!hasToken(req)) throw new HttpError(401, 'missing or invalid token');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) throw new HttpError(403, 'cross-origin request refused');
+
+    const name = url.pathname.slice('/api/'.length);
+    if (!isMethodName(name)) throw new HttpError(404, `unknown method "${name.slice(0, 64)}"`);
+    if (req.method !== 'POST') throw new HttpError(405, `${name}: use POST`);
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (contentType !== 'application/json') throw new HttpError(415, `${name}: Content-Type must be application/json`);
+
+    const raw = await readBody(req, CHANNELS[name].maxBodyBytes, name);
+    let body: unknown;
+    try {
+      body = decodeWire(raw);
+    } catch (error) {
+      throw new HttpError(400, `${name}: request body is not valid JSON (${(error as Error).message})`);
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body) || !('args' in body)) {
+      throw new HttpError(400, `${name}: request body must be {"args": [...]}`);
+    }
+    const checked = checkArgs(name, (body as { args: unknown }).args);
+    if (!checked.ok) throw new HttpError(400, checked.message);
+
+    let result: unknown;
+    try {
+      result = await callApi(options.api, name, checked.args);
+    } catch (error) {
+      logError(name, error);
+      throw new HttpError(500, error instanceof Error ? error.message : String(error));
+    }
+    sendJson(res, 200, { result: result === undefined ? null : result });
+  }
+
+  function hasToken(req: http.IncomingMessage): boolean {
+    const given = req.headers[TOKEN_HEADER];
+    if (typeof given !== 'string') return false;
+    const buf = Buffer.from(given, 'utf8');
+    return buf.length === expectedToken.length && timingSafeEqual(buf, expectedToken);
+  }
+
+  async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const found = await resolveStatic(options.staticDir, url.pathname);
+    if (found.kind === 'forbidden') throw new HttpError(403, `forbidden: ${found.reason}`);
+    if (found.kind === 'notFound') throw new HttpError(404, 'not found');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': found.contentType,
+      'Cache-Control': found.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    await new Promise<void>((resolve, reject) => {
+      const stream = createReadStream(found.file);
+      stream.on('error', reject);
+      stream.on('end', resolve);
+      stream.pipe(res);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function callApi(api: ArchiveApi, name: MethodName, args: unknown[]): Promise<unknown> {
+  // The browser host has no system clipboard of its own: the page uses navigator.clipboard.
+  if (name === 'writeClipboard') return Promise.resolve(false);
+  const method = api[name] as (...a: unknown[]) => Promise<unknown>;
+  return method.apply(api, args);
+}
+
+function readBody(req: http.IncomingMessage, limit: number, name: string): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume(); // discard the upload, answer 413
+    return Promise.reject(new HttpError(413, `${name}: request body larger than ${limit} bytes`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume(); // discard the rest, answer 413
+        reject(new HttpError(413, `${name}: request body larger than ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
+  if (res.headersSent) return void res.destroy();
+  const body = encodeWire(payload);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}

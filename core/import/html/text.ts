@@ -1,0 +1,86 @@
+/**
+ * Joining the text of inline runs into paragraph lines, the way a reader sees it: Word and
+ * CMS markup splits one label over many <span>/<font>/<o:p> tags and source line breaks, so
+ * formatting whitespace between Chinese characters is dropped, while an explicit &nbsp; or
+ * full-width space stays a single space.
+ */
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Marks an explicit space (&nbsp;, U+3000) while a line is built. */
+const EXPLICIT_SPACE = '\u0001';
+
+/** CJK ideographs, CJK punctuation, full-width forms and the quotes/dashes used in Chinese text. */
+export function isCjk(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0x2018 && c <= 0x201f) ||
+    c === 0x2026 ||
+    c === 0x2014 ||
+    c === 0x00b7 ||
+    (c >= 0x20000 && c <= 0x2ffff)
+  );
+}
+
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * Whether a break or formatting whitespace between `before` and `after` is an artefact of the
+ * markup (Chinese text has no spaces between characters, nor between a number and its unit).
+ */
+export function joinsTight(before: string | undefined, after: string | undefined): boolean {
+  if (isCjk(before)) return isCjk(after) || isDigit(after);
+  if (isDigit(before) || before === '.' || before === '．') return isCjk(after);
+  return false;
+}
+
+/** Normalizes the raw text of one line (text nodes concatenated as they came). */
+export function normalizeLine(raw: string): string {
+  const marked = raw
+    .replace(ZERO_WIDTH, '')
+    .replace(/[\u00a0\u3000\u2002-\u200a\u202f]/g, EXPLICIT_SPACE)
+    .replace(/[ \t\n\r\f\v]+/g, ' ');
+  let out = '';
+  const runs = /[ \u0001]+/g;
+  let last = 0;
+  for (let m = runs.exec(marked); m; m = runs.exec(marked)) {
+    out += marked.slice(last, m.index);
+    last = m.index + m[0].length;
+    const explicit = m[0].includes(EXPLICIT_SPACE);
+    if (explicit || !joinsTight(marked[m.index - 1], marked[last])) out += ' ';
+  }
+  out += marked.slice(last);
+  return out.trim();
+}
+
+/** Joins the lines of one table cell (paragraphs, <br>): directly between Chinese text, else by a space. */
+export function joinCellLines(lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (!line) continue;
+    if (!out) out = line;
+    else out += joinsTight(out[out.length - 1], line[0]) ? line : ` ${line}`;
+  }
+  return out;
+}
+
+/** Accumulates text nodes and yields finished lines at block boundaries. */
+export class LineBuffer {
+  private parts: string[] = [];
+
+  push(text: string): void {
+    if (text) this.parts.push(text);
+  }
+
+  /** Ends the current line; returns its normalized text ('' when it held only whitespace). */
+  take(): string {
+    if (this.parts.length === 0) return '';
+    const line = normalizeLine(this.parts.join(''));
+    this.parts = [];
+    return line;
+  }
+}

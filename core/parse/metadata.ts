@@ -1,0 +1,125 @@
+/** Title, issuing body, year and publication date of a report, with how sure we are. */
+import type { BodyName, MetadataConfidence } from '../model.ts';
+import type { Block, MetadataHints } from '../import/types.ts';
+import { foldWidth } from './normalize.ts';
+
+export interface ReportMetadata {
+  title: string;
+  body: BodyName;
+  year: number | null;
+  publishedAt: string | null;
+  confidence: MetadataConfidence;
+}
+
+/** Body name for grouping: whitespace removed, full width folded. */
+export function normalizeBodyName(printed: string): string {
+  return foldWidth(printed).replace(/[\s\u00a0\u200b]+/g, '');
+}
+
+const BODY_FIELDS = ['发布机构', '发布机关', '发文机关', '发布单位', '来源', '信息来源'];
+const DATE_FIELDS = ['发布日期', '公开日期', '成文日期', '发文日期', '发布时间'];
+
+const plausibleYear = (y: number) => y >= 2000 && y <= 2100;
+
+/** The first heading-like line that names an annual report. */
+export function findTitle(blocks: Block[], hints: MetadataHints): string {
+  for (const block of blocks.slice(0, 40)) {
+    if (block.kind !== 'paragraph') continue;
+    const text = block.text.trim();
+    if (text.length <= 80 && /年度?报告/.test(text) && !/[。]/.test(text) && /政府信息公开|政务公开|信息公开/.test(text)) {
+      return text.replace(/\t.*$/, '').trim();
+    }
+  }
+  return hints.title?.trim() ?? '';
+}
+
+/** "伊春市 2022 年政府信息公开工作年度报告" → 伊春市, 2022. */
+export function parseTitle(title: string): { body: string | null; year: number | null } {
+  const t = foldWidth(title).replace(/[\s\u00a0]+/g, '').replace(/[《》「」“”"]/g, '');
+  const subject = '(?:政府信息公开|政务公开|信息公开)';
+  const bodyFirst = new RegExp(`^(.+?)(?:关于)?(\\d{4})年度?的?${subject}`).exec(t);
+  if (bodyFirst) {
+    const year = Number(bodyFirst[2]);
+    return { body: bodyFirst[1].replace(/关于$/, ''), year: plausibleYear(year) ? year : null };
+  }
+  const yearFirst = new RegExp(`^(?:关于)?(\\d{4})年度?的?(.*?)${subject}`).exec(t);
+  if (yearFirst) {
+    const year = Number(yearFirst[1]);
+    const body = yearFirst[2].replace(/^的/, '');
+    return { body: body !== '' ? body : null, year: plausibleYear(year) ? year : null };
+  }
+  const yearOnly = /(\d{4})年/.exec(t);
+  return { body: null, year: yearOnly && plausibleYear(Number(yearOnly[1])) ? Number(yearOnly[1]) : null };
+}
+
+/** yyyy年m月d日, yyyy-m-d, yyyy/m/d, yyyy.m.d → ISO yyyy-mm-dd. */
+export function parseDate(text: string): string | null {
+  const t = foldWidth(text).replace(/\s+/g, '');
+  const m = /(\d{4})(?:年|-|\/|\.)(\d{1,2})(?:月|-|\/|\.)(\d{1,2})日?/.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!plausibleYear(y) || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function fieldValue(fields: Record<string, string>, names: string[]): string | undefined {
+  for (const [label, value] of Object.entries(fields)) {
+    const l = label.replace(/[\s:：]/g, '');
+    if (names.includes(l) && value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
+function findPublishedAt(paragraphs: string[], hints: MetadataHints): string | null {
+  const hinted = hints.publishedAt ? parseDate(hints.publishedAt) : null;
+  if (hinted) return hinted;
+  const field = fieldValue(hints.fields, DATE_FIELDS);
+  if (field && parseDate(field)) return parseDate(field);
+  for (const p of paragraphs) {
+    const m = new RegExp(`(?:${DATE_FIELDS.join('|')})\\s*[:：]\\s*([0-9０-９]{4}[^\\s，。]{3,12})`).exec(p);
+    if (m && parseDate(m[1])) return parseDate(m[1]);
+  }
+  // A date standing alone near the end (the signature line).
+  for (const p of paragraphs.slice(-4).reverse()) {
+    const t = p.trim();
+    if (t.length <= 30 && /^[0-9０-９]{4}\s*[年\-/.]\s*[0-9０-９]{1,2}\s*[月\-/.]\s*[0-9０-９]{1,2}\s*日?$/.test(t)) return parseDate(t);
+  }
+  return null;
+}
+
+function findYearInText(paragraphs: string[]): number | null {
+  for (const p of paragraphs.slice(0, 10)) {
+    const m = /(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开)/.exec(foldWidth(p));
+    if (m && plausibleYear(Number(m[1]))) return Number(m[1]);
+  }
+  return null;
+}
+
+export function extractMetadata(blocks: Block[], hints: MetadataHints): ReportMetadata {
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text);
+  const title = findTitle(blocks, hints);
+  const fromTitle = parseTitle(title);
+  const fromHintTitle = hints.title ? parseTitle(hints.title) : { body: null, year: null };
+
+  let bodyPrinted = hints.body?.trim() || fieldValue(hints.fields, BODY_FIELDS) || '';
+  let bodyConfidence: MetadataConfidence['body'] = bodyPrinted ? 'certain' : 'missing';
+  if (!bodyPrinted && fromTitle.body) [bodyPrinted, bodyConfidence] = [fromTitle.body, 'certain'];
+  if (!bodyPrinted && fromHintTitle.body) [bodyPrinted, bodyConfidence] = [fromHintTitle.body, 'guessed'];
+
+  let year = fromTitle.year;
+  let yearConfidence: MetadataConfidence['year'] = year !== null ? 'certain' : 'missing';
+  if (year === null && fromHintTitle.year !== null) [year, yearConfidence] = [fromHintTitle.year, 'guessed'];
+  if (year === null) {
+    const inText = findYearInText(paragraphs);
+    if (inText !== null) [year, yearConfidence] = [inText, 'guessed'];
+  }
+  if (year === null && hints.year && plausibleYear(hints.year)) [year, yearConfidence] = [hints.year, 'guessed'];
+
+  return {
+    title: title || hints.title?.trim() || '',
+    body: { printed: bodyPrinted, normalized: normalizeBodyName(bodyPrinted) },
+    year,
+    publishedAt: findPublishedAt(paragraphs, hints),
+    confidence: { body: bodyConfidence, year: yearConfidence },
+  };
+}

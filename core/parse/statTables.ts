@@ -1,0 +1,91 @@
+/** Finds the blocks of the three statistical tables and maps them; anything that does not map stays a generic table. */
+import type { GenericTable, RuleEvaluation, StatTable } from '../model.ts';
+import type { TableBlock } from '../import/types.ts';
+import { tableSpec, type ReportFormat, type TableId, type TableSpec } from '../spec.ts';
+import { mapApplications, looksLikeApplications } from './tables/applications.ts';
+import { emptyCells, incomplete } from './tables/findings.ts';
+import { mapProactive, looksLikeProactive } from './tables/proactive.ts';
+import { looksLikeReview, mapReview, narrativeReviewTotal } from './tables/review.ts';
+
+export interface LocatedTable {
+  block: TableBlock;
+  /** Chapter key the table sat in. */
+  chapterKey: string;
+  caption: string;
+}
+
+export interface StatTablesResult {
+  tables: Partial<Record<TableId, StatTable>>;
+  genericTables: GenericTable[];
+  findings: RuleEvaluation[];
+}
+
+function kindOf(block: TableBlock, chapterKey: string): TableId | null {
+  const one = [block];
+  if (looksLikeReview(one)) return 'reviewLitigation';
+  if (looksLikeApplications(one)) return 'applications';
+  if (looksLikeProactive(one)) return 'proactive';
+  // A continuation table (a page break split the table) in the chapter of a statistical table.
+  if (chapterKey === 'proactive' || chapterKey === 'applications' || chapterKey === 'reviewLitigation') {
+    return block.rows.some((r) => r.some((c) => /\d/.test(c))) ? (chapterKey as TableId) : null;
+  }
+  return null;
+}
+
+const generic = (t: LocatedTable): GenericTable => ({ caption: t.caption, chapterKey: t.chapterKey, rows: t.block.rows });
+
+function absentTable(spec: TableSpec): { table: StatTable; finding: RuleEvaluation } {
+  const cells = emptyCells(spec);
+  const refs = spec.rows.flatMap((r) => r.columns.map((c) => ({ table: spec.id, row: r.id, column: c.id })));
+  return {
+    table: { id: spec.id, cells, rawRows: [] },
+    finding: incomplete(spec.id, 'table', `未找到统计表“${spec.title}”`, refs, '报告中没有可识别的该表格'),
+  };
+}
+
+export function mapStatTables(located: LocatedTable[], format: ReportFormat, paragraphs: string[]): StatTablesResult {
+  const specs = (['proactive', 'applications', 'reviewLitigation'] as TableId[]).map((id) => tableSpec(format, id));
+  if (specs.some((s) => !s)) return { tables: {}, genericTables: located.map(generic), findings: [] };
+  const byKind = new Map<TableId, LocatedTable[]>();
+  const genericTables: GenericTable[] = [];
+  for (const t of located) {
+    const kind = kindOf(t.block, t.chapterKey);
+    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), t]);
+    else genericTables.push(generic(t));
+  }
+  const tables: Partial<Record<TableId, StatTable>> = {};
+  const findings: RuleEvaluation[] = [];
+  for (const spec of specs as TableSpec[]) {
+    const found = byKind.get(spec.id) ?? [];
+    const blocks = found.map((t) => t.block);
+    let result: { table: StatTable; findings: RuleEvaluation[]; matched: number } | null = null;
+    if (blocks.length > 0) {
+      if (spec.id === 'proactive') {
+        const r = mapProactive(blocks, spec);
+        result = { ...r, matched: r.matchedRows };
+      } else if (spec.id === 'applications') {
+        const r = mapApplications(blocks, spec);
+        result = { ...r, matched: r.matchedRows };
+      } else {
+        const r = mapReview(blocks, narrativeReviewTotal(paragraphs));
+        result = { ...r, matched: r.matchedGroups };
+      }
+    }
+    // Table 四 found but no group placeable: its own findings say why (and keep the raw numbers).
+    if (result && (result.matched > 0 || spec.id === 'reviewLitigation')) {
+      tables[spec.id] = result.table;
+      findings.push(...result.findings);
+    } else {
+      genericTables.push(...found.map(generic));
+      const absent = absentTable(spec);
+      if (result) {
+        absent.table.rawRows = result.table.rawRows;
+        absent.finding.detail = result.table.rawRows.map((r) => r.join('\t')).join('\n');
+        absent.finding.message = `统计表“${spec.title}”无法读取`;
+      }
+      tables[spec.id] = absent.table;
+      findings.push(absent.finding);
+    }
+  }
+  return { tables, genericTables, findings };
+}

@@ -1,0 +1,161 @@
+/**
+ * Table 三 (applications) from one or more table blocks: rows by their normalized labels
+ * within the group context (（三）不予公开 … decide what "1." means), columns by header
+ * positions in true grids, else the template's seven-column order.
+ */
+import type { Cell, RuleEvaluation, StatTable } from '../../model.ts';
+import type { TableBlock } from '../../import/types.ts';
+import { APPLICANT_COLUMNS, type TableSpec } from '../../spec.ts';
+import { parseCell } from '../cells.ts';
+import { labelCore, normalizeLabel } from '../normalize.ts';
+import { emptyCells, missingRowFindings } from './findings.ts';
+import { gridRows, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
+
+type Group = 'denied' | 'unavailable' | 'notProcessed' | 'otherHandling';
+
+const GROUPS: [Group, RegExp][] = [
+  ['denied', /不予公开/],
+  ['unavailable', /无法提供/],
+  ['notProcessed', /不予处理/],
+  ['otherHandling', /其他处理/],
+];
+
+/** Label keywords of each row: unique wording first, so a label that lost its group cell still maps. */
+const ROW_RULES: [string, RegExp][] = [
+  ['received', /本年新收/],
+  ['carriedForward', /结转下年|下年度继续/],
+  ['carriedOver', /上年结转/],
+  ['partial', /部分公开/],
+  ['denied.stateSecret', /国家秘密/],
+  ['denied.lawForbidden', /法律.*法规.*禁止|禁止公开/],
+  ['denied.securityStability', /三安全一稳定|危及/],
+  ['denied.thirdParty', /第三方/],
+  ['denied.internalAffairs', /内部事务/],
+  ['denied.processInfo', /过程性/],
+  ['denied.enforcementFiles', /执法案卷/],
+  ['denied.queryMatters', /查询事项/],
+  ['unavailable.notHeld', /不掌握/],
+  ['unavailable.needsCreation', /另行制作|没有现成/],
+  ['unavailable.unclear', /不明确/],
+  ['notProcessed.complaint', /信访|举报投诉/],
+  ['notProcessed.duplicate', /重复申请/],
+  ['notProcessed.publication', /出版物/],
+  ['notProcessed.massRepeated', /大量反复/],
+  ['notProcessed.confirmation', /确认|重新出具/],
+  ['otherHandling.noCorrection', /不补正/],
+  ['otherHandling.noFee', /缴纳费用|收费通知/],
+  ['granted', /^予以公开/],
+];
+
+const HEADER = /自然人|商业企业|科研机构|社会公益组织|法律服务机构|申请人情况|法人或其他组织|勾稽关系/;
+
+/** True when the blocks look like table 三. */
+export function looksLikeApplications(blocks: TableBlock[]): boolean {
+  const text = normalizeLabel(blocks.flatMap((b) => b.rows.flat()).join('|'));
+  return /本年新收|上年结转|予以公开|不予公开|自然人/.test(text);
+}
+
+/** The label without a group or section heading printed in the same cell ("（三）不予公开1.属于国家秘密"). */
+function withoutContext(label: string): string {
+  return labelCore(normalizeLabel(label).replace(/^.*?(本年度办理结果|不予公开|无法提供|不予处理|其他处理)/, ''));
+}
+
+function rowIdOf(label: string, group: Group | null, spec: TableSpec): string | null {
+  const core = withoutContext(label);
+  if (core === '') return null;
+  for (const [id, re] of ROW_RULES) if (re.test(core)) return id;
+  if (/^总计$|^合计$/.test(core)) return 'resultTotal';
+  if (group === 'otherHandling' && /^其他$/.test(core) && spec.rows.some((r) => r.id === 'otherHandling.other')) return 'otherHandling.other';
+  return null;
+}
+
+/** Column positions from header rows of a true grid: column id → slot index. */
+function headerPositions(header: GridRow[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (const row of header) {
+    if (!row.grid) continue;
+    row.cells.forEach((cell, i) => {
+      const n = normalizeLabel(cell);
+      for (const col of APPLICANT_COLUMNS) if (n === col.label && !positions.has(col.id)) positions.set(col.id, i);
+    });
+  }
+  return positions;
+}
+
+export interface ApplicationsResult {
+  table: StatTable;
+  findings: RuleEvaluation[];
+  /** Subtotal rows printed for （三）–（六） (not template rows): group → column → cell. */
+  subtotals: Record<string, Record<string, Cell>>;
+  /** Number of template rows found. */
+  matchedRows: number;
+}
+
+export function mapApplications(blocks: TableBlock[], spec: TableSpec): ApplicationsResult {
+  const rows = gridRows(blocks);
+  const cells = emptyCells(spec);
+  const subtotals: ApplicationsResult['subtotals'] = {};
+  const rawByRow = new Map<string, string>();
+  const unplaced: string[] = [];
+  const header: GridRow[] = [];
+  const singleOtherHandling = !spec.rows.some((r) => r.id === 'otherHandling.noCorrection');
+  let group: Group | null = null;
+  let matched = 0;
+
+  const read = (row: GridRow, end: number): string[] | null => {
+    const positions = headerPositions(header);
+    if (row.grid && positions.size === APPLICANT_COLUMNS.length && [...positions.values()].every((p) => p > end && p < row.cells.length)) {
+      return APPLICANT_COLUMNS.map((c) => row.cells[positions.get(c.id)!]);
+    }
+    return valueSlots(row, end, APPLICANT_COLUMNS.length);
+  };
+
+  for (const row of rows) {
+    const end = labelEnd(row.cells);
+    if (end < 0) {
+      if (row.cells.some((c) => parseCell(c).state === 'number')) unplaced.push(rawLine(row));
+      continue;
+    }
+    const labels = rowLabels(row, end);
+    if (labels.some((l) => HEADER.test(l))) {
+      header.push(row);
+      continue;
+    }
+    let rowId: string | null = null;
+    let groupLabelOnly = false;
+    for (const label of labels) {
+      const g = GROUPS.find(([, re]) => re.test(labelCore(label)));
+      if (g) group = g[0];
+    }
+    for (const label of [...labels].reverse()) {
+      rowId = rowIdOf(label, group, spec);
+      if (rowId) break;
+    }
+    if (!rowId && labels.some((l) => GROUPS.some(([, re]) => re.test(labelCore(l))))) {
+      groupLabelOnly = true;
+      if (group === 'otherHandling' && singleOtherHandling) rowId = 'otherHandling.other';
+    }
+    if (rowId && !rowId.includes('.') && rowId !== 'resultTotal') group = null;
+    const values = read(row, end);
+    if (!rowId) {
+      if (groupLabelOnly && group && values) {
+        subtotals[group] = Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c.id, parseCell(values[i], c)]));
+      } else if (!groupLabelOnly && !/^(一|二|三|四|五|六|七|八)、?$/.test(labels.join(''))) {
+        unplaced.push(rawLine(row));
+      }
+      continue;
+    }
+    if (!cells[rowId] || rawByRow.has(rowId)) {
+      unplaced.push(rawLine(row));
+      continue;
+    }
+    rawByRow.set(rowId, rawLine(row));
+    if (!values) continue; // row found but its cells cannot be placed: stays missing, finding below
+    matched++;
+    APPLICANT_COLUMNS.forEach((c, i) => {
+      cells[rowId][c.id] = parseCell(values[i], c);
+    });
+  }
+  const findings = missingRowFindings(spec, cells, (rowId) => rawByRow.get(rowId) ?? (unplaced.length ? `未找到该行；无法归位的行：${unplaced.join(' / ')}` : '未找到该行'));
+  return { table: { id: 'applications', cells, rawRows: rows.map((r) => r.cells) }, findings, subtotals, matchedRows: matched };
+}

@@ -1,0 +1,39 @@
+/** table.incomplete parse findings and empty canonical tables. */
+import type { Cell, CellRef, RuleEvaluation, TableCells } from '../../model.ts';
+import type { TableId, TableSpec } from '../../spec.ts';
+import { missingCell } from '../cells.ts';
+
+/** Every spec row × column, all 'missing' until the mapper fills them. */
+export function emptyCells(spec: TableSpec): TableCells {
+  const cells: TableCells = {};
+  for (const row of spec.rows) cells[row.id] = Object.fromEntries(row.columns.map((c) => [c.id, missingCell()]));
+  return cells;
+}
+
+export function incomplete(table: TableId, scope: string, message: string, cells: CellRef[], detail: string): RuleEvaluation {
+  return {
+    rule: 'table.incomplete',
+    key: `table.incomplete:${table}:${scope}`,
+    status: 'fail',
+    severity: 'warning',
+    message,
+    cells,
+    detail,
+  };
+}
+
+export const refsOf = (table: TableId, row: string, cols: Record<string, Cell>): CellRef[] =>
+  Object.keys(cols).map((column) => ({ table, row, column }));
+
+/** One finding per spec row that still has missing cells. */
+export function missingRowFindings(spec: TableSpec, cells: TableCells, detailOf: (rowId: string) => string): RuleEvaluation[] {
+  const out: RuleEvaluation[] = [];
+  for (const row of spec.rows) {
+    const missing = Object.entries(cells[row.id]).filter(([, c]) => c.state === 'missing' || c.state === 'text');
+    if (missing.length === 0) continue;
+    const refs = missing.map(([column]) => ({ table: spec.id, row: row.id, column }));
+    const what = missing.every(([, c]) => c.state === 'missing') ? '未能读取' : '有无法识别的内容';
+    out.push(incomplete(spec.id, row.id, `${spec.title}：“${row.label}”${what}（${missing.length} 个单元格）`, refs, detailOf(row.id)));
+  }
+  return out;
+}

@@ -1,0 +1,478 @@
+/**
+ * Query execution over the MemoryIndex: candidates from posting lists (or every document
+ * for the brute-force path), exact verification against normalized text, filters, ranking,
+ * paging and snippets.
+ */
+import type { SearchHit, SearchResult } from '../api.ts';
+import type { ReportFormat } from '../spec.ts';
+import { CLASS_WEIGHT, FieldClass, chapterOfWhere } from './document.ts';
+import { cellLabels, compare, figureKey, figureLayout } from './figures.ts';
+import { isAsciiWordChar, normalizeWithMap } from './normalize.ts';
+import type { ParsedQuery, TextTerm } from './query.ts';
+import type { PostingList } from './postings.ts';
+import { allLabelFields, fieldAt, type DocRecord, type LabelField, type MemoryIndex } from './store.ts';
+
+export interface ExecOptions {
+  useIndex: boolean;
+  /** Do not use or fill the term cache (cold measurements). */
+  noCache?: boolean;
+  page: number;
+  pageSize: number;
+  signal?: AbortSignal;
+  /** Body names matching a `body:` value. */
+  matchBodies: (value: string) => Set<string>;
+  /** Original field texts of a document (from memory or the snapshot's text file). */
+  originals: (doc: DocRecord) => string[];
+}
+
+export interface ExecResult {
+  total: number;
+  results: SearchResult[];
+}
+
+export class SearchAborted extends Error {
+  constructor() {
+    super('search aborted');
+    this.name = 'AbortError';
+  }
+}
+
+interface TermPlan {
+  term: TextTerm;
+  /** Index path, terms of 1–2 code units: the posting list is the exact match set (null = no text match). */
+  exact: PostingList | null | undefined;
+  ascii: boolean;
+  /** First match offset via the term cache (index path, terms of 3+ code units). */
+  firstPos?: (doc: DocRecord) => number;
+  /** Per format: table bits whose label fields contain the term. */
+  labelBits: Map<ReportFormat, number>;
+  labels: LabelField[];
+}
+
+const MAX_SNIPPETS = 3;
+const SNIPPET_BEFORE = 24;
+const SNIPPET_AFTER = 56;
+
+function planTerm(term: TextTerm, chapters: string[], index: MemoryIndex | null): TermPlan {
+  const labelBits = new Map<ReportFormat, number>();
+  const labels: LabelField[] = [];
+  for (const l of allLabelFields()) {
+    if (chapters.length && !chapters.includes(l.table)) continue;
+    if (l.text.includes(term.text)) {
+      labelBits.set(l.format, (labelBits.get(l.format) ?? 0) | l.tableBit);
+      labels.push(l);
+    }
+  }
+  const exact = index && term.text.length <= 2 ? (index.postings(term.text) ?? null) : undefined;
+  return { term, labelBits, labels, exact, ascii: isAsciiToken(term.text) };
+}
+
+/** Documents whose text may contain `text`: intersection of its grams' posting lists. */
+function candidatesOf(index: MemoryIndex, text: string): Uint32Array | null {
+  if (text.length === 1) {
+    const p = index.postings(text);
+    return p ? p.toArray() : new Uint32Array(0);
+  }
+  const lists = [];
+  const seen = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const gram = text.slice(i, i + 2);
+    if (seen.has(gram)) continue;
+    seen.add(gram);
+    const p = index.postings(gram);
+    if (!p) return new Uint32Array(0);
+    lists.push(p);
+  }
+  lists.sort((a, b) => a.count - b.count);
+  const driver = lists[0].toArray();
+  if (lists.length === 1) return driver;
+  const out = new Uint32Array(driver.length);
+  let k = 0;
+  const others = lists.slice(1, 6);
+  outer: for (let i = 0; i < driver.length; i++) {
+    const d = driver[i];
+    for (const o of others) if (!o.has(d)) continue outer;
+    out[k++] = d;
+  }
+  return out.subarray(0, k);
+}
+
+function unionSorted(arrays: Uint32Array[]): Uint32Array {
+  if (arrays.length === 1) return arrays[0];
+  const all = new Uint32Array(arrays.reduce((n, a) => n + a.length, 0));
+  let k = 0;
+  for (const a of arrays) {
+    all.set(a, k);
+    k += a.length;
+  }
+  all.sort();
+  let w = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i];
+  return all.subarray(0, w);
+}
+
+/**
+ * First-match offsets of recently queried terms (3+ code units), per document number, kept
+ * exact as documents are added (computed lazily for numbers beyond `upTo`; removed numbers
+ * are skipped by the caller). A longer term starts its scan at the first match of a cached
+ * substring (typing 行政复 → 行政复议 re-uses the first scan), so refinements cost little.
+ */
+class TermCache {
+  /** term → first-match offset per document number; -2 = not computed yet. */
+  private entries = new Map<string, Int32Array>();
+  constructor(private readonly index: MemoryIndex, private readonly capacity = 48) {}
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private sized(arr: Int32Array | undefined): Int32Array {
+    const n = this.index.docs.length;
+    if (arr && arr.length >= n) return arr;
+    const grown = new Int32Array(Math.max(n, Math.ceil((arr?.length ?? 0) * 1.25))).fill(-2);
+    if (arr) grown.set(arr);
+    return grown;
+  }
+
+  resolver(text: string): (doc: DocRecord) => number {
+    let pos = this.entries.get(text);
+    this.entries.delete(text); // LRU: (re)insert at the end
+    pos = this.sized(pos);
+    this.entries.set(text, pos);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    // The longest cached substring gives a lower bound for the first match.
+    let hint: Int32Array | null = null;
+    let hintOffset = 0;
+    let hintLen = 0;
+    for (const [key, arr] of this.entries) {
+      if (key.length >= text.length || key.length <= hintLen) continue;
+      const offset = text.indexOf(key);
+      if (offset < 0) continue;
+      hint = arr;
+      hintOffset = offset;
+      hintLen = key.length;
+    }
+    const cached = pos;
+    return (doc: DocRecord) => {
+      const num = doc.num;
+      const known = cached[num];
+      if (known !== -2) return known;
+      let p: number;
+      const h = hint && num < hint.length ? hint[num] : -2;
+      if (h === -1) p = -1; // a substring is absent, so is the term
+      else if (h >= 0) {
+        p = doc.head.indexOf(text);
+        if (p < 0) p = doc.text.indexOf(text, Math.max(doc.head.length, h - hintOffset));
+      } else p = doc.text.indexOf(text, doc.head.length);
+      cached[num] = p;
+      return p;
+    };
+  }
+}
+
+export class Executor {
+  private whereChapter: (string | null)[] = [];
+  private readonly cache: TermCache;
+  constructor(private readonly index: MemoryIndex) {
+    this.cache = new TermCache(index);
+  }
+
+  /** Forget cached term positions (after renumbering). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private chapterOf(whereId: number): string | null {
+    const list = this.index.wheres.list;
+    for (let i = this.whereChapter.length; i < list.length; i++) this.whereChapter.push(chapterOfWhere(list[i]));
+    return this.whereChapter[whereId];
+  }
+
+  private classAt(doc: DocRecord, pos: number): number {
+    return this.index.wheres.classes[doc.fieldWhere[fieldAt(doc, pos)]];
+  }
+
+  /** First matching normalized offset of `text` in `doc` (within `chapters` when given); -1 if none. */
+  private firstMatch(doc: DocRecord, text: string, chapters: string[]): number {
+    let pos = doc.text.indexOf(text);
+    if (!chapters.length) return pos;
+    while (pos >= 0) {
+      const ch = this.chapterOf(doc.fieldWhere[fieldAt(doc, pos)]);
+      if (ch && chapters.includes(ch)) return pos;
+      pos = doc.text.indexOf(text, pos + 1);
+    }
+    return -1;
+  }
+
+  private labelMatch(doc: DocRecord, plan: TermPlan): boolean {
+    const bits = plan.labelBits.get(doc.format);
+    return bits !== undefined && (bits & doc.tablesMask) !== 0;
+  }
+
+  /** Class weight of the term's best (first) hit, or -1 when the term does not match. */
+  private termWeight(doc: DocRecord, plan: TermPlan, chapters: string[]): number {
+    const text = plan.term.text;
+    let pos: number;
+    if (chapters.length) pos = this.firstMatch(doc, text, chapters);
+    else {
+      // Meta and headings first (short); the body only when they do not contain the term.
+      pos = doc.head.indexOf(text);
+      if (pos < 0) {
+        if (plan.exact !== undefined) {
+          // Exact posting list: membership is known; the class is refined for the top results.
+          if (plan.exact && plan.exact.has(doc.num)) return CLASS_WEIGHT[FieldClass.Text];
+          return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
+        }
+        pos = plan.firstPos ? plan.firstPos(doc) : doc.text.indexOf(text, doc.head.length);
+      }
+    }
+    if (pos >= 0) {
+      const ends = doc.classEnd;
+      let cls = 0;
+      while (cls < 5 && pos >= ends[cls]) cls++;
+      let w = CLASS_WEIGHT[cls];
+      if (plan.ascii && isTokenAt(doc.text, pos, text.length)) w += 0.5;
+      return w;
+    }
+    return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
+  }
+
+  private passesFilters(doc: DocRecord, q: ParsedQuery, bodies: Set<string>[] | null, hasTerms: boolean): boolean {
+    if (q.years.length && (doc.year == null || !q.years.some((y) => doc.year! >= y.from && doc.year! <= y.to))) return false;
+    if (q.formats.length && !q.formats.includes(doc.format)) return false;
+    if (bodies && !bodies.every((s) => s.has(doc.body))) return false;
+    for (const h of q.has) {
+      if (h === 'finding' && doc.rules.length === 0) return false;
+      if (h === 'error' && doc.errors === 0) return false;
+      if (h === 'warning' && doc.warnings === 0) return false;
+    }
+    for (const r of q.rules) if (!doc.rules.includes(r)) return false;
+    if (!hasTerms && q.chapters.length && !q.chapters.some((c) => doc.chapters.includes(c))) return false;
+    if (q.figures.length) {
+      const layout = figureLayout(doc.format);
+      for (const f of q.figures) {
+        const slot = layout.slot.get(figureKey(f.path));
+        if (slot === undefined) return false;
+        const v = doc.figures[slot];
+        if (Number.isNaN(v) || !compare(v, f.op, f.value)) return false;
+      }
+    }
+    return true;
+  }
+
+  async run(q: ParsedQuery, opts: ExecOptions): Promise<ExecResult> {
+    const index = this.index;
+    const chapters = q.chapters;
+    const planIndex = opts.useIndex ? index : null;
+    const groups = q.groups.map((g) => g.map((t) => planTerm(t, chapters, planIndex)));
+    const excluded = q.excluded.map((t) => planTerm(t, chapters, planIndex));
+    if (opts.useIndex && !opts.noCache) for (const p of [...groups.flat(), ...excluded]) if (p.term.text.length > 2) p.firstPos = this.cache.resolver(p.term.text);
+    const hasFilters = q.years.length + q.formats.length + q.has.length + q.rules.length + q.figures.length + q.bodies.length > 0 || (groups.length === 0 && chapters.length > 0);
+    const bodies = q.bodies.length ? q.bodies.map((b) => opts.matchBodies(b)) : null;
+    const hasTerms = groups.length > 0;
+
+    // Candidates: the group with the fewest postings drives; a group matching a label cannot prune.
+    let candidates: Uint32Array | null = null;
+    if (opts.useIndex) {
+      for (const g of groups) {
+        if (g.some((p) => p.labelBits.size > 0)) continue;
+        const c = unionSorted(g.map((p) => candidatesOf(index, p.term.text) ?? new Uint32Array(0)));
+        if (!candidates || c.length < candidates.length) candidates = c;
+        if (candidates.length === 0) break;
+      }
+    }
+    const n = candidates ? candidates.length : index.docs.length;
+
+    const matched = new Uint32Array(n);
+    const cheap = new Float64Array(n);
+    let total = 0;
+    let lastYield = performance.now();
+    for (let i = 0; i < n; i++) {
+      if ((i & 1023) === 1023 && performance.now() - lastYield > 12) {
+        await new Promise((r) => setImmediate(r));
+        if (opts.signal?.aborted) throw new SearchAborted();
+        lastYield = performance.now();
+      }
+      const num = candidates ? candidates[i] : i;
+      const doc = index.docs[num];
+      if (!doc) continue;
+      if (hasFilters && !this.passesFilters(doc, q, bodies, hasTerms)) continue;
+      // Newer reports first among equally good matches (the exact score re-ranks the top slice).
+      let score = (doc.year ?? 0) * 1e-6;
+      let ok = true;
+      for (const g of groups) {
+        let best = -1;
+        for (const p of g) best = Math.max(best, this.termWeight(doc, p, chapters));
+        if (best < 0) {
+          ok = false;
+          break;
+        }
+        score += best;
+      }
+      if (!ok) continue;
+      for (const p of excluded) {
+        if (this.termWeight(doc, p, chapters) >= 0) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      matched[total] = num;
+      cheap[total] = score;
+      total++;
+    }
+    if (opts.signal?.aborted) throw new SearchAborted();
+
+    // Rank: exact scores for the top slice (enough to cover the requested page), cheap order beyond.
+    const pageEnd = (opts.page + 1) * opts.pageSize;
+    const k = Math.min(total, Math.max(pageEnd + 40, 120));
+    const order = topK(matched.subarray(0, total), cheap.subarray(0, total), k);
+    const exact = order.map((num) => ({ num, score: this.exactScore(index.docs[num]!, groups, chapters) }));
+    exact.sort((a, b) => b.score - a.score || tieBreak(index.docs[a.num]!, index.docs[b.num]!));
+    const pageItems = exact.slice(opts.page * opts.pageSize, pageEnd);
+    const results = pageItems.map(({ num, score }) => this.result(index.docs[num]!, score, groups, chapters, q, opts));
+    return { total, results };
+  }
+
+  private exactScore(doc: DocRecord, groups: TermPlan[][], chapters: string[]): number {
+    let score = 0;
+    for (const g of groups) {
+      for (const p of g) {
+        const perClass = new Float64Array(CLASS_WEIGHT.length);
+        const text = p.term.text;
+        let pos = doc.text.indexOf(text);
+        while (pos >= 0) {
+          const f = fieldAt(doc, pos);
+          const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
+          if (!chapters.length || (ch && chapters.includes(ch))) {
+            let w = 1;
+            if (isAsciiToken(text) && isTokenAt(doc.text, pos, text.length)) w = 1.5;
+            perClass[this.index.wheres.classes[doc.fieldWhere[f]]] += w;
+          }
+          pos = doc.text.indexOf(text, pos + text.length);
+        }
+        if (this.labelMatch(doc, p)) perClass[FieldClass.Table] += 1;
+        for (let c = 0; c < perClass.length; c++) if (perClass[c] > 0) score += CLASS_WEIGHT[c] * (1 + Math.log(perClass[c])) * (p.term.phrase ? 1.2 : 1);
+      }
+    }
+    return Math.round(score * 1000) / 1000;
+  }
+
+  private result(doc: DocRecord, score: number, groups: TermPlan[][], chapters: string[], q: ParsedQuery, opts: ExecOptions): SearchResult {
+    const terms = groups.flat();
+    // Matches per field: field index → normalized [start, end) within the field.
+    const perField = new Map<number, [number, number][]>();
+    let hitCount = 0;
+    for (const p of terms) {
+      const text = p.term.text;
+      let pos = doc.text.indexOf(text);
+      while (pos >= 0) {
+        const f = fieldAt(doc, pos);
+        const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
+        if (!chapters.length || (ch && chapters.includes(ch))) {
+          const start = pos - doc.fieldStart[f];
+          let list = perField.get(f);
+          if (!list) perField.set(f, (list = []));
+          list.push([start, start + text.length]);
+          hitCount++;
+        }
+        pos = doc.text.indexOf(text, pos + text.length);
+      }
+    }
+    const hits: SearchHit[] = [];
+    const fieldOrder = [...perField.keys()].sort((a, b) => this.index.wheres.classes[doc.fieldWhere[a]] - this.index.wheres.classes[doc.fieldWhere[b]] || a - b);
+    const originals = fieldOrder.length ? opts.originals(doc) : [];
+    for (const f of fieldOrder.slice(0, MAX_SNIPPETS)) {
+      const where = this.index.wheres.list[doc.fieldWhere[f]];
+      hits.push(snippetFor(where, originals[f] ?? '', perField.get(f)!, doc.format));
+    }
+    // Label hits (shared table labels) and figure-filter cells.
+    for (const p of terms) {
+      if (!this.labelMatch(doc, p)) continue;
+      for (const l of p.labels) {
+        if (l.format !== doc.format || (l.tableBit & doc.tablesMask) === 0) continue;
+        hitCount++;
+        if (hits.length < MAX_SNIPPETS) hits.push(labelSnippet(l, p.term.text));
+      }
+    }
+    const layout = figureLayout(doc.format);
+    for (const f of q.figures) {
+      const slot = layout.slot.get(figureKey(f.path));
+      if (slot === undefined) continue;
+      hitCount++;
+      if (hits.length >= MAX_SNIPPETS) continue;
+      const labels = cellLabels(doc.format, f.path.table, f.path.row, f.path.column);
+      const prefix = `${labels.row}｜${labels.column}：`;
+      const value = String(doc.figures[slot]);
+      hits.push({ where: `table:${f.path.table}:${f.path.row}:${f.path.column}`, snippet: prefix + value, ranges: [[prefix.length, prefix.length + value.length]] });
+    }
+    return { id: doc.id, body: doc.body, year: doc.year, title: doc.title, score, hitCount, hits };
+  }
+}
+
+function tieBreak(a: DocRecord, b: DocRecord): number {
+  return (b.year ?? 0) - (a.year ?? 0) || (a.body < b.body ? -1 : a.body > b.body ? 1 : 0) || a.num - b.num;
+}
+
+function isAsciiToken(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isAsciiWordChar(text.charCodeAt(i))) return false;
+  return text.length > 0;
+}
+
+function isTokenAt(text: string, pos: number, len: number): boolean {
+  const before = pos > 0 ? text.charCodeAt(pos - 1) : 0;
+  const after = pos + len < text.length ? text.charCodeAt(pos + len) : 0;
+  return !isAsciiWordChar(before) && !isAsciiWordChar(after);
+}
+
+/** The k best of `nums` by `scores` (descending), in no particular order among equals. */
+function topK(nums: Uint32Array, scores: Float64Array, k: number): number[] {
+  if (nums.length <= k) return Array.from(nums);
+  const sorted = Float64Array.from(scores).sort();
+  const threshold = sorted[sorted.length - k];
+  const out: number[] = [];
+  for (let i = 0; i < nums.length && out.length < k; i++) if (scores[i] > threshold) out.push(nums[i]);
+  for (let i = 0; i < nums.length && out.length < k; i++) if (scores[i] === threshold) out.push(nums[i]);
+  return out;
+}
+
+/** A snippet of the original field text around its first match, every match in it marked. */
+export function snippetFor(where: string, original: string, matches: [number, number][], format: ReportFormat): SearchHit {
+  const { map } = normalizeWithMap(original);
+  const orig = matches
+    .map(([s, e]) => [map[s], e - 1 < map.length - 1 ? map[e - 1] + 1 : original.length] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  let prefix = '';
+  const parts = where.split(':');
+  if (parts[0] === 'table' && parts.length === 4 && parts[2] !== '*' && parts[3] !== '*' && !parts[1].startsWith('generic')) {
+    const labels = cellLabels(format, parts[1], parts[2], parts[3]);
+    prefix = `${labels.row}｜${labels.column}：`;
+  }
+  let from = 0;
+  let to = original.length;
+  if (original.length > SNIPPET_BEFORE + SNIPPET_AFTER) {
+    from = Math.max(0, orig[0][0] - SNIPPET_BEFORE);
+    to = Math.min(original.length, Math.max(orig[0][1], from) + SNIPPET_AFTER);
+  }
+  const lead = from > 0 ? '…' : '';
+  const tail = to < original.length ? '…' : '';
+  const body = original.slice(from, to).replace(/[\r\n\t]/g, ' ');
+  const shift = prefix.length + lead.length - from;
+  const ranges: [number, number][] = [];
+  for (const [s, e] of orig) {
+    if (s >= to || e <= from) continue;
+    ranges.push([Math.max(s, from) + shift, Math.min(e, to) + shift]);
+  }
+  return { where, snippet: prefix + lead + body + tail, ranges };
+}
+
+function labelSnippet(l: LabelField, text: string): SearchHit {
+  const { text: norm, map } = normalizeWithMap(l.original);
+  const ranges: [number, number][] = [];
+  let pos = norm.indexOf(text);
+  while (pos >= 0) {
+    ranges.push([map[pos], map[pos + text.length - 1] + 1]);
+    pos = norm.indexOf(text, pos + text.length);
+  }
+  return { where: l.where, snippet: l.original, ranges };
+}

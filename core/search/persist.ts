@@ -1,0 +1,433 @@
+/**
+ * On-disk form of the index in `<archive>/search/`:
+ *   index.bin   header (magic, engine/schema/parser versions, section table, CRC-32) followed by
+ *               8-byte-aligned binary sections: normalized texts (UTF-16LE), field layouts,
+ *               figures, and the unigram/bigram posting lists as Uint32 arrays or bitsets.
+ *   texts-<generation>.bin  original field texts (UTF-8), read only for the snippets of a page.
+ *   journal.bin appended add/remove records since the snapshot (replay is idempotent).
+ * Loading reads sections straight into typed arrays; nothing is re-tokenized.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { PARSER_VERSION, SCHEMA_VERSION } from '../model.ts';
+import type { ReportFormat } from '../spec.ts';
+import type { Field } from './document.ts';
+import { PostingList } from './postings.ts';
+import { MemoryIndex, classEnds, docFromFields, type DocRecord } from './store.ts';
+
+export const ENGINE_VERSION = 1;
+const MAGIC = 'NBSEARCH';
+
+export interface SnapshotHeader {
+  engine: number;
+  schema: number;
+  parser: string;
+  generation: string;
+  docs: number;
+  crc: number;
+  bodyLength: number;
+  sections: Record<string, [number, number]>;
+}
+
+export class StaleIndexError extends Error {}
+
+class SectionWriter {
+  chunks: Buffer[] = [];
+  length = 0;
+  sections: Record<string, [number, number]> = {};
+  add(name: string, data: Buffer | ArrayBufferView): void {
+    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    this.sections[name] = [this.length, buf.length];
+    this.chunks.push(buf);
+    this.length += buf.length;
+    const pad = (8 - (this.length % 8)) % 8;
+    if (pad) {
+      this.chunks.push(Buffer.alloc(pad));
+      this.length += pad;
+    }
+  }
+}
+
+function writeAll(fd: number, buffers: Buffer[]): void {
+  for (const b of buffers) {
+    let off = 0;
+    while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+  }
+}
+
+function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCount: number, w: SectionWriter, prefix: string): void {
+  const keys: number[] = [];
+  const meta: number[] = [];
+  const data: Uint32Array[] = [];
+  let offset = 0;
+  for (const [key, list] of map) {
+    const ids: number[] = [];
+    for (const old of list.toArray()) {
+      const nu = old < remap.length ? remap[old] : -1;
+      if (nu >= 0) ids.push(nu);
+    }
+    if (ids.length === 0) continue;
+    let arr: Uint32Array;
+    let kind = 0;
+    if (ids.length > 64 && ids.length * 32 > docCount) {
+      kind = 1;
+      arr = new Uint32Array((docCount >>> 5) + 1);
+      for (const d of ids) arr[d >>> 5] |= 1 << (d & 31);
+    } else arr = Uint32Array.from(ids);
+    keys.push(key);
+    meta.push(kind, offset, arr.length, ids.length);
+    data.push(arr);
+    offset += arr.length;
+  }
+  const all = new Uint32Array(offset);
+  let k = 0;
+  for (const a of data) {
+    all.set(a, k);
+    k += a.length;
+  }
+  w.add(`${prefix}Keys`, Uint32Array.from(keys));
+  w.add(`${prefix}Meta`, Uint32Array.from(meta));
+  w.add(`${prefix}Data`, all);
+}
+
+/** Writes a compacted snapshot (dead documents dropped, numbers renumbered). */
+export function writeSnapshot(dir: string, index: MemoryIndex, originals: (doc: DocRecord) => string[]): string {
+  const generation = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const live = index.docs.filter((d): d is DocRecord => d != null);
+  const remap = new Int32Array(index.docs.length).fill(-1);
+  live.forEach((d, i) => (remap[d.num] = i));
+
+  // Original texts: one UTF-8 blob per document.
+  const textsPath = join(dir, `texts-${generation}.bin`);
+  const tfd = openSync(textsPath + '.tmp', 'w');
+  const refs: { offset: number; length: number }[] = [];
+  let tOffset = 0;
+  try {
+    let batch: Buffer[] = [];
+    let batchLen = 0;
+    for (const d of live) {
+      const blob = Buffer.from(originals(d).map((t) => t.replaceAll('\u0000', ' ')).join('\u0000'), 'utf8');
+      refs.push({ offset: tOffset, length: blob.length });
+      tOffset += blob.length;
+      batch.push(blob);
+      batchLen += blob.length;
+      if (batchLen > 8 << 20) {
+        writeAll(tfd, batch);
+        batch = [];
+        batchLen = 0;
+      }
+    }
+    writeAll(tfd, batch);
+    fsyncSync(tfd);
+  } finally {
+    closeSync(tfd);
+  }
+
+  const w = new SectionWriter();
+  const docsJson = live.map((d, i) => [d.id, d.body, d.year, d.title, d.format, d.tablesMask, d.chapters, d.rules, d.errors, d.warnings, refs[i].offset, refs[i].length]);
+  w.add('docs', Buffer.from(JSON.stringify(docsJson), 'utf8'));
+  w.add('wheres', Buffer.from(JSON.stringify([index.wheres.list, index.wheres.classes]), 'utf8'));
+  const textOffsets = new Uint32Array(live.length + 1);
+  const fieldOffsets = new Uint32Array(live.length + 1);
+  const figOffsets = new Uint32Array(live.length + 1);
+  let textLen = 0;
+  let fieldLen = 0;
+  let figLen = 0;
+  live.forEach((d, i) => {
+    textOffsets[i] = textLen;
+    fieldOffsets[i] = fieldLen;
+    figOffsets[i] = figLen;
+    textLen += d.text.length;
+    fieldLen += d.fieldStart.length;
+    figLen += d.figures.length;
+  });
+  textOffsets[live.length] = textLen;
+  fieldOffsets[live.length] = fieldLen;
+  figOffsets[live.length] = figLen;
+  const fieldStart = new Uint32Array(fieldLen);
+  const fieldWhere = new Uint32Array(fieldLen);
+  const figures = new Float64Array(figLen);
+  const text = Buffer.allocUnsafe(textLen * 2);
+  live.forEach((d, i) => {
+    fieldStart.set(d.fieldStart, fieldOffsets[i]);
+    fieldWhere.set(d.fieldWhere, fieldOffsets[i]);
+    figures.set(d.figures, figOffsets[i]);
+    text.write(d.text, textOffsets[i] * 2, 'utf16le');
+  });
+  w.add('textOffsets', textOffsets);
+  w.add('text', text);
+  w.add('fieldOffsets', fieldOffsets);
+  w.add('fieldStart', fieldStart);
+  w.add('fieldWhere', fieldWhere);
+  w.add('figOffsets', figOffsets);
+  w.add('figures', figures);
+  encodePostings(index.uni, remap, live.length, w, 'uni');
+  encodePostings(index.bi, remap, live.length, w, 'bi');
+
+  let crc = 0;
+  for (const c of w.chunks) crc = crc32(c, crc);
+  const header: SnapshotHeader = {
+    engine: ENGINE_VERSION,
+    schema: SCHEMA_VERSION,
+    parser: PARSER_VERSION,
+    generation,
+    docs: live.length,
+    crc,
+    bodyLength: w.length,
+    sections: w.sections,
+  };
+  const headerJson = Buffer.from(JSON.stringify(header), 'utf8');
+  const headLen = 8 + 4 + headerJson.length;
+  const headPad = (8 - (headLen % 8)) % 8;
+  const head = Buffer.alloc(headLen + headPad);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(headerJson.length, 8);
+  headerJson.copy(head, 12);
+
+  const indexPath = join(dir, 'index.bin');
+  const fd = openSync(indexPath + '.tmp', 'w');
+  try {
+    writeAll(fd, [head, ...w.chunks]);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(textsPath + '.tmp', textsPath);
+  renameSync(indexPath + '.tmp', indexPath);
+  rmSync(join(dir, 'journal.bin'), { force: true });
+  for (const f of readdirSync(dir)) if (f.startsWith('texts-') && f !== `texts-${generation}.bin`) rmSync(join(dir, f), { force: true });
+
+  // The in-memory index now mirrors the snapshot's numbering and text file.
+  live.forEach((d, i) => {
+    d.originalRef = refs[i];
+  });
+  return generation;
+}
+
+function readSection(fd: number, base: number, section: [number, number] | undefined, name: string): Buffer {
+  if (!section) throw new Error(`index section ${name} missing`);
+  const [offset, length] = section;
+  const buf = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buf, got, length - got, base + offset + got);
+    if (n <= 0) throw new Error(`index truncated in ${name}`);
+    got += n;
+  }
+  return buf;
+}
+
+function u32(buf: Buffer): Uint32Array {
+  // Copy into its own aligned ArrayBuffer (the section buffer may come from a shared pool).
+  const out = new Uint32Array(buf.length / 4);
+  Buffer.from(out.buffer).set(buf);
+  return out;
+}
+
+export interface LoadedSnapshot {
+  index: MemoryIndex;
+  generation: string;
+  textsPath: string;
+}
+
+/** Loads a snapshot; throws StaleIndexError for old versions and Error for anything corrupt. */
+export function loadSnapshot(dir: string): LoadedSnapshot {
+  const indexPath = join(dir, 'index.bin');
+  const fd = openSync(indexPath, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    if (readSync(fd, head, 0, 12, 0) !== 12 || head.toString('latin1', 0, 8) !== MAGIC) throw new Error('index: bad magic');
+    const headerLen = head.readUInt32LE(8);
+    if (headerLen > 1 << 20) throw new Error('index: bad header length');
+    const hbuf = Buffer.alloc(headerLen);
+    if (readSync(fd, hbuf, 0, headerLen, 12) !== headerLen) throw new Error('index: truncated header');
+    const header = JSON.parse(hbuf.toString('utf8')) as SnapshotHeader;
+    if (header.engine !== ENGINE_VERSION || header.schema !== SCHEMA_VERSION || header.parser !== PARSER_VERSION) {
+      throw new StaleIndexError(`index built by engine ${header.engine}/schema ${header.schema}/parser ${header.parser}`);
+    }
+    const base = 12 + headerLen + ((8 - ((12 + headerLen) % 8)) % 8);
+    const s = header.sections;
+    const names = Object.keys(s).sort((a, b) => s[a][0] - s[b][0]);
+    const bufs: Record<string, Buffer> = {};
+    // CRC over the whole body in file order (padding included), section by section.
+    let crc = 0;
+    let pos = 0;
+    for (const name of names) {
+      const [offset] = s[name];
+      if (offset > pos) {
+        const pad = readSection(fd, base, [pos, offset - pos], 'padding');
+        crc = crc32(pad, crc);
+      }
+      bufs[name] = readSection(fd, base, s[name], name);
+      crc = crc32(bufs[name], crc);
+      pos = offset + s[name][1];
+    }
+    if (pos < header.bodyLength) crc = crc32(readSection(fd, base, [pos, header.bodyLength - pos], 'padding'), crc);
+    if (crc !== header.crc) throw new Error('index: checksum mismatch');
+
+    const index = new MemoryIndex();
+    const [whereList, whereClasses] = JSON.parse(bufs.wheres.toString('utf8')) as [string[], number[]];
+    whereList.forEach((w, i) => index.wheres.intern(w, whereClasses[i]));
+    const docsJson = JSON.parse(bufs.docs.toString('utf8')) as [string, string, number | null, string, ReportFormat, number, string[], string[], number, number, number, number][];
+    const textOffsets = u32(bufs.textOffsets);
+    const fieldOffsets = u32(bufs.fieldOffsets);
+    const fieldStart = u32(bufs.fieldStart);
+    const fieldWhere = u32(bufs.fieldWhere);
+    const figOffsets = u32(bufs.figOffsets);
+    const figures = new Float64Array(bufs.figures.length / 8);
+    Buffer.from(figures.buffer).set(bufs.figures);
+    if (textOffsets.length !== docsJson.length + 1 || fieldOffsets.length !== docsJson.length + 1) throw new Error('index: inconsistent document tables');
+    const text = bufs.text;
+    // Decode texts in large chunks and slice per document (V8 sliced strings share the chunk).
+    const CHUNK = 32 << 20;
+    let chunkStart = 0;
+    let chunk = '';
+    let chunkFrom = 0;
+    for (let i = 0; i < docsJson.length; i++) {
+      const a = textOffsets[i];
+      const b = textOffsets[i + 1];
+      if (b < a || b * 2 > text.length) throw new Error('index: bad text offsets');
+      if (b > chunkStart + chunk.length || i === 0) {
+        chunkFrom = a;
+        let end = i;
+        while (end < docsJson.length && textOffsets[end + 1] - a <= CHUNK) end++;
+        if (end === i) end = i + 1;
+        const endOff = textOffsets[end];
+        chunk = text.toString('utf16le', a * 2, endOff * 2);
+        chunkStart = a;
+      }
+      const [id, body, year, title, format, tablesMask, chapters, rules, errors, warnings, oOff, oLen] = docsJson[i];
+      const fs = fieldOffsets[i];
+      const fe = fieldOffsets[i + 1];
+      const docText = chunk.slice(a - chunkFrom, b - chunkFrom);
+      const docStarts = fieldStart.subarray(fs, fe);
+      const docWheres = fieldWhere.subarray(fs, fe);
+      const classEnd = classEnds(docText, docStarts, docWheres, whereClasses);
+      const doc: DocRecord = {
+        num: i,
+        id,
+        body,
+        year,
+        title,
+        format,
+        tablesMask,
+        chapters,
+        rules,
+        errors,
+        warnings,
+        text: docText,
+        fieldStart: docStarts,
+        fieldWhere: docWheres,
+        classEnd,
+        head: docText.slice(0, classEnd[1]),
+        figures: figures.subarray(figOffsets[i], figOffsets[i + 1]),
+        original: null,
+        originalRef: { offset: oOff, length: oLen },
+      };
+      index.docs.push(doc);
+      index.byId.set(id, i);
+    }
+    index.alive = docsJson.length;
+    for (const prefix of ['uni', 'bi'] as const) {
+      const keys = u32(bufs[`${prefix}Keys`]);
+      const meta = u32(bufs[`${prefix}Meta`]);
+      const data = u32(bufs[`${prefix}Data`]);
+      const map = prefix === 'uni' ? index.uni : index.bi;
+      for (let k = 0; k < keys.length; k++) {
+        const kind = meta[k * 4];
+        const off = meta[k * 4 + 1];
+        const len = meta[k * 4 + 2];
+        const count = meta[k * 4 + 3];
+        if (off + len > data.length) throw new Error('index: bad postings');
+        const view = data.subarray(off, off + len);
+        map.set(keys[k], kind === 1 ? PostingList.fromBits(view, count, true) : PostingList.fromArray(view, true));
+      }
+    }
+    const textsPath = join(dir, `texts-${header.generation}.bin`);
+    if (!existsSync(textsPath)) throw new Error('index: text file missing');
+    return { index, generation: header.generation, textsPath };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads the original field texts of a snapshot document. */
+export function readOriginals(textsPath: string, ref: { offset: number; length: number }): string[] {
+  const fd = openSync(textsPath, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(ref.length);
+    readSync(fd, buf, 0, ref.length, ref.offset);
+    return buf.toString('utf8').split('\u0000');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// ---- journal ------------------------------------------------------------------------------
+
+export interface JournalAdd {
+  op: 'add';
+  meta: Omit<DocRecord, 'num' | 'text' | 'fieldStart' | 'fieldWhere' | 'original' | 'originalRef' | 'figures' | 'classEnd' | 'head'> & { figures: (number | null)[] };
+  fields: [string, number, string][];
+}
+export interface JournalRemove {
+  op: 'remove';
+  id: string;
+}
+export type JournalRecord = JournalAdd | JournalRemove;
+
+export function journalRecordFor(doc: DocRecord, wheres: { list: string[]; classes: number[] }): JournalAdd {
+  const original = doc.original ?? [];
+  return {
+    op: 'add',
+    meta: {
+      id: doc.id,
+      body: doc.body,
+      year: doc.year,
+      title: doc.title,
+      format: doc.format,
+      tablesMask: doc.tablesMask,
+      chapters: doc.chapters,
+      rules: doc.rules,
+      errors: doc.errors,
+      warnings: doc.warnings,
+      figures: Array.from(doc.figures, (v) => (Number.isNaN(v) ? null : v)),
+    },
+    fields: Array.from(doc.fieldWhere, (w, i) => [wheres.list[w], wheres.classes[w], original[i] ?? ''] as [string, number, string]),
+  };
+}
+
+export function appendJournal(dir: string, record: JournalRecord): void {
+  const payload = Buffer.from(JSON.stringify(record), 'utf8');
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(payload.length, 0);
+  head.writeUInt32LE(crc32(payload), 4);
+  appendFileSync(join(dir, 'journal.bin'), Buffer.concat([head, payload]));
+}
+
+/** Replays the journal into `index`; a torn tail record (crash mid-append) is ignored. Returns the record count. */
+export function replayJournal(dir: string, index: MemoryIndex): number {
+  const path = join(dir, 'journal.bin');
+  if (!existsSync(path)) return 0;
+  const buf = readFileSync(path);
+  let pos = 0;
+  let count = 0;
+  while (pos + 8 <= buf.length) {
+    const len = buf.readUInt32LE(pos);
+    const crc = buf.readUInt32LE(pos + 4);
+    if (pos + 8 + len > buf.length) break;
+    const payload = buf.subarray(pos + 8, pos + 8 + len);
+    if (crc32(payload) !== crc) throw new Error('journal: checksum mismatch');
+    const rec = JSON.parse(payload.toString('utf8')) as JournalRecord;
+    if (rec.op === 'remove') index.remove(rec.id);
+    else {
+      const fields: Field[] = rec.fields.map(([where, cls, text]) => ({ where, cls: cls as Field['cls'], text }));
+      const figures = Float64Array.from(rec.meta.figures, (v) => (v == null ? NaN : v));
+      index.add(docFromFields({ ...rec.meta, figures }, fields, index.wheres, index.docs.length));
+    }
+    pos += 8 + len;
+    count++;
+  }
+  return count;
+}

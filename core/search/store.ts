@@ -1,0 +1,269 @@
+/**
+ * The in-memory index: per-document normalized text (fields joined by NUL, in weight order)
+ * plus unigram and bigram posting lists over it. A query is answered by intersecting
+ * posting lists (candidates) and verifying candidates against the normalized text, so
+ * matches are exact. Add/remove are incremental; removed numbers are tombstoned.
+ */
+import type { Report } from '../model.ts';
+import { findingsOf } from '../model.ts';
+import { TABLE_IDS, type ReportFormat, type TableId } from '../spec.ts';
+import { FieldClass, labelFields, reportFields, tableIdsOf, type Field } from './document.ts';
+import { figureLayout } from './figures.ts';
+import { normalize } from './normalize.ts';
+import { PostingList } from './postings.ts';
+
+export const SEP = '\u0000';
+
+/** Interned `where` strings (shared by all documents; ids persist with the index). */
+export class WhereTable {
+  readonly list: string[] = [];
+  readonly classes: number[] = [];
+  private readonly ids = new Map<string, number>();
+  intern(where: string, cls: number): number {
+    let id = this.ids.get(where);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(where);
+      this.classes.push(cls);
+      this.ids.set(where, id);
+    }
+    return id;
+  }
+}
+
+export interface DocRecord {
+  num: number;
+  id: string;
+  body: string;
+  year: number | null;
+  title: string;
+  format: ReportFormat;
+  /** Bit i set = the report has table TABLE_IDS[i] (its label fields apply). */
+  tablesMask: number;
+  chapters: string[];
+  /** Rule ids of undismissed failing findings, and their severities. */
+  rules: string[];
+  errors: number;
+  warnings: number;
+  /** Normalized fields joined by NUL, with a leading NUL: field f spans (fieldStart[f], next start − 1). */
+  text: string;
+  fieldStart: Uint32Array;
+  fieldWhere: Uint32Array;
+  /** classEnd[c] = end offset in `text` of the fields of class ≤ c (fields are in class order). */
+  classEnd: Uint32Array;
+  /** text up to the end of the headings (meta + chapter headings): checked first, it is short. */
+  head: string;
+  /** Table values in figureLayout(format) order; NaN where null. */
+  figures: Float64Array;
+  /** Original field texts (for snippets), or null when they live in the snapshot's text file. */
+  original: string[] | null;
+  originalRef: { offset: number; length: number } | null;
+}
+
+export interface BuiltDoc {
+  record: DocRecord;
+}
+
+export function buildDoc(report: Report, wheres: WhereTable, num: number): DocRecord {
+  const fields = reportFields(report);
+  return docFromFields(
+    {
+      id: report.id,
+      body: report.body.printed,
+      year: report.year,
+      title: report.title,
+      format: report.format,
+      tablesMask: tableIdsOf(report).reduce((m, t) => m | (1 << TABLE_IDS.indexOf(t)), 0),
+      chapters: report.chapters.filter((c) => c.paragraphs.some((p) => p.trim())).map((c) => c.key),
+      rules: [],
+      errors: 0,
+      warnings: 0,
+      figures: figuresOf(report),
+    },
+    fields,
+    wheres,
+    num,
+    (() => {
+      const fs = findingsOf(report).filter((f) => !f.dismissed);
+      return { rules: [...new Set(fs.map((f) => f.rule))], errors: fs.filter((f) => f.severity === 'error').length, warnings: fs.filter((f) => f.severity === 'warning').length };
+    })(),
+  );
+}
+
+type DocMeta = Omit<DocRecord, 'num' | 'text' | 'fieldStart' | 'fieldWhere' | 'original' | 'originalRef' | 'classEnd' | 'head'>;
+
+/** Class boundaries of a document's text (see DocRecord.classEnd). */
+export function classEnds(text: string, fieldStart: Uint32Array, fieldWhere: Uint32Array, classes: number[]): Uint32Array {
+  const ends = new Uint32Array(6).fill(text.length);
+  for (let f = fieldStart.length - 1; f >= 0; f--) {
+    const cls = classes[fieldWhere[f]];
+    // Every class below this field's class ends before the field's separator.
+    for (let c = 0; c < cls; c++) ends[c] = fieldStart[f] - 1;
+  }
+  return ends;
+}
+
+export function docFromFields(meta: DocMeta, fields: Field[], wheres: WhereTable, num: number, findings?: { rules: string[]; errors: number; warnings: number }): DocRecord {
+  const parts: string[] = [];
+  const fieldStart = new Uint32Array(fields.length);
+  const fieldWhere = new Uint32Array(fields.length);
+  let offset = 0;
+  for (let f = 0; f < fields.length; f++) {
+    const norm = normalize(fields[f].text);
+    parts.push(SEP, norm);
+    offset += 1;
+    fieldStart[f] = offset;
+    fieldWhere[f] = wheres.intern(fields[f].where, fields[f].cls);
+    offset += norm.length;
+  }
+  const text = parts.join('');
+  const classEnd = classEnds(text, fieldStart, fieldWhere, wheres.classes);
+  return {
+    ...meta,
+    ...(findings ?? {}),
+    num,
+    text,
+    fieldStart,
+    fieldWhere,
+    classEnd,
+    head: text.slice(0, classEnd[FieldClass.Heading]),
+    original: fields.map((f) => f.text),
+    originalRef: null,
+  };
+}
+
+function figuresOf(report: Report): Float64Array {
+  const layout = figureLayout(report.format);
+  const out = new Float64Array(layout.keys.length).fill(NaN);
+  for (const [tableId, table] of Object.entries(report.tables)) {
+    for (const [rowId, cols] of Object.entries(table!.cells)) {
+      for (const [colId, cell] of Object.entries(cols)) {
+        const slot = layout.slot.get(`${tableId}.${rowId}.${colId}`);
+        if (slot !== undefined && cell.value != null) out[slot] = cell.value;
+      }
+    }
+  }
+  return out;
+}
+
+/** Index of the field containing normalized offset `pos` (binary search over starts). */
+export function fieldAt(doc: DocRecord, pos: number): number {
+  const starts = doc.fieldStart;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A shared label field of one (format, table): matched for every document having that table. */
+export interface LabelField {
+  format: ReportFormat;
+  table: TableId;
+  tableBit: number;
+  where: string;
+  text: string;
+  original: string;
+}
+
+let labelCache: LabelField[] | null = null;
+export function allLabelFields(): LabelField[] {
+  if (labelCache) return labelCache;
+  labelCache = [];
+  for (const format of ['2021', '2019-trial'] as ReportFormat[]) {
+    for (const table of TABLE_IDS) {
+      for (const f of labelFields(format, table)) {
+        labelCache.push({ format, table, tableBit: 1 << TABLE_IDS.indexOf(table), where: f.where, text: normalize(f.text), original: f.text });
+      }
+    }
+  }
+  return labelCache;
+}
+
+export class MemoryIndex {
+  docs: (DocRecord | null)[] = [];
+  readonly byId = new Map<string, number>();
+  uni = new Map<number, PostingList>();
+  bi = new Map<number, PostingList>();
+  wheres = new WhereTable();
+  alive = 0;
+
+  /** Adds (or replaces) a document. Returns its number. */
+  add(doc: DocRecord): number {
+    const previous = this.byId.get(doc.id);
+    if (previous !== undefined) this.removeNum(previous);
+    const num = this.docs.length;
+    doc.num = num;
+    this.docs.push(doc);
+    this.byId.set(doc.id, num);
+    this.alive++;
+    this.post(doc.text, num);
+    return num;
+  }
+
+  /** Posts every distinct unigram and bigram of `text` (bigrams never span a field separator). */
+  post(text: string, num: number): void {
+    const seenUni = new Set<number>();
+    const seenBi = new Set<number>();
+    let prev = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0) {
+        prev = 0;
+        continue;
+      }
+      seenUni.add(c);
+      if (prev !== 0) seenBi.add(prev * 65536 + c);
+      prev = c;
+    }
+    for (const k of seenUni) this.postingFor(this.uni, k).add(num);
+    for (const k of seenBi) this.postingFor(this.bi, k).add(num);
+  }
+
+  private postingFor(map: Map<number, PostingList>, key: number): PostingList {
+    let p = map.get(key);
+    if (!p) {
+      p = new PostingList();
+      map.set(key, p);
+    }
+    return p;
+  }
+
+  remove(id: string): boolean {
+    const num = this.byId.get(id);
+    if (num === undefined) return false;
+    this.removeNum(num);
+    return true;
+  }
+
+  private removeNum(num: number): void {
+    const doc = this.docs[num];
+    if (!doc) return;
+    this.docs[num] = null;
+    this.byId.delete(doc.id);
+    this.alive--;
+  }
+
+  get(id: string): DocRecord | null {
+    const n = this.byId.get(id);
+    return n === undefined ? null : this.docs[n];
+  }
+
+  /**
+   * Posting list whose documents contain `gram` (1 or 2 code units). Undefined = no document.
+   */
+  postings(gram: string): PostingList | undefined {
+    if (gram.length === 1) return this.uni.get(gram.charCodeAt(0));
+    return this.bi.get(gram.charCodeAt(0) * 65536 + gram.charCodeAt(1));
+  }
+
+  /** Fraction of dead numbers: compaction is worth it above ~25%. */
+  deadRatio(): number {
+    return this.docs.length ? 1 - this.alive / this.docs.length : 0;
+  }
+}
+
+export const CLASS_OF_META = FieldClass.Meta;

@@ -1,0 +1,396 @@
+/**
+ * ArchiveApi over an archive folder: import (files given as bytes or as paths), list, read,
+ * edit, dismiss, remove/undo, search and export. Every UI and the CLI go through this.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type {
+  ArchiveApi,
+  ArchiveStatus,
+  ClipboardPayload,
+  ExportRequest,
+  FindingQuery,
+  FindingRow,
+  ImportFile,
+  ImportOutcome,
+  ListQuery,
+  MetadataEdit,
+  RemoveResult,
+  SearchRequest,
+  SearchResponse,
+  SourceText,
+} from './api.ts';
+import { findingsOf, type CatalogueEntry, type Report } from './model.ts';
+import { RULE_IDS, type RuleId } from './spec.ts';
+import { importDocument, ImportError, MAX_IMPORT_BYTES, type ImportedDocument } from './import/index.ts';
+import { decodeText } from './import/decode.ts';
+import { validateCrossYear, validateReport } from './validate/index.ts';
+import { SearchEngine } from './search/index.ts';
+import { Archive, ArchiveError, normalizeBody, type NewReport, type WriteEffect } from './archive/index.ts';
+import { SEARCH_DIR } from './archive/paths.ts';
+
+export interface ArchiveServiceOptions {
+  archiveDir: string;
+  host: 'electron' | 'browser';
+  loadSample?: boolean;
+  clipboard?: (payload: ClipboardPayload) => Promise<boolean>;
+  /**
+   * Open the search index only when first needed (the CLI: a command that does not search
+   * never touches the index). Default: opened in the background right away.
+   */
+  lazySearch?: boolean;
+}
+
+export type ImportProgress = (done: number, total: number, outcome: ImportOutcome) => void;
+
+export interface ArchiveService extends ArchiveApi {
+  close(): Promise<void>;
+  /** Imports files and folders (recursively, hidden entries skipped), in batches, one outcome per file. */
+  importPaths(paths: string[], onProgress?: ImportProgress): Promise<ImportOutcome[]>;
+  /** Things the user should be told about the archive (catalogue rebuilt, interrupted write undone). */
+  notices(): string[];
+  readonly archive: Archive;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const SAMPLE_DIR = path.join(REPO_ROOT, 'resources', 'sample');
+
+/** Parsed files are stored in batches: fewer lock round-trips, and an outcome is reported only once stored. */
+const BATCH_FILES = 16;
+const BATCH_MS = 250;
+
+async function appVersion(): Promise<string> {
+  try {
+    return JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function uncertainOf(doc: ImportedDocument): string[] {
+  const c = doc.parsed.metadataConfidence;
+  return (['body', 'year'] as const).filter((k) => c?.[k] === 'guessed' || c?.[k] === 'missing');
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof ImportError) return err.reason;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Recursively lists the files under the given paths (sorted, hidden entries inside folders skipped). */
+export async function expandPaths(paths: string[]): Promise<{ file: string; error?: string }[]> {
+  const out: { file: string; error?: string }[] = [];
+  const walk = async (p: string, top: boolean): Promise<void> => {
+    let s;
+    try {
+      s = await stat(p);
+    } catch {
+      out.push({ file: p, error: '文件不存在或无法读取 (no such file)' });
+      return;
+    }
+    if (s.isDirectory()) {
+      const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
+      for (const n of names) await walk(path.join(p, n), false);
+    } else if (s.isFile()) out.push({ file: p });
+    else if (top) out.push({ file: p, error: '不是普通文件 (not a regular file)' });
+  };
+  for (const p of paths) await walk(p, true);
+  return out;
+}
+
+/** Text of a report for formats whose original is binary (PDF, DOCX). */
+function reportText(r: Report): string {
+  const lines = [r.title, ...r.preamble];
+  for (const ch of r.chapters) lines.push('', ch.heading, ...ch.paragraphs);
+  for (const t of Object.values(r.tables)) if (t) lines.push('', ...t.rawRows.map((row) => row.join('\t')));
+  for (const g of r.genericTables) lines.push('', g.caption, ...g.rows.map((row) => row.join('\t')));
+  return lines.join('\n');
+}
+
+type ExportFn = (report: Report, options: { format: ExportRequest['format']; chapter?: string; table?: ExportRequest['table'] }) => string;
+
+async function loadExporter(): Promise<ExportFn> {
+  // TODO(archive): static import once core/export/index.ts has landed (variable specifier keeps typecheck green meanwhile).
+  const exportPath = './export/index.ts';
+  try {
+    const mod = (await import(exportPath)) as { exportReport: ExportFn };
+    return mod.exportReport;
+  } catch (err) {
+    throw new Error(`导出功能尚不可用 (export is not available yet: ${(err as Error).message})`);
+  }
+}
+
+class Service implements ArchiveService {
+  private search$: Promise<SearchEngine> | null = null;
+  private sampleLoaded = false;
+  private version = '0.0.0';
+
+  constructor(
+    readonly archive: Archive,
+    private readonly opts: ArchiveServiceOptions,
+  ) {}
+
+  async init(wasEmpty: boolean): Promise<void> {
+    this.version = await appVersion();
+    if (this.opts.loadSample && wasEmpty) {
+      const samples = await readdir(SAMPLE_DIR).catch(() => [] as string[]);
+      if (samples.length > 0) {
+        const outcomes = await this.importPaths([SAMPLE_DIR]);
+        this.sampleLoaded = outcomes.some((o) => o.status === 'imported');
+      }
+    }
+    if (!this.opts.lazySearch) void this.engine().catch(() => {});
+  }
+
+  private engine(): Promise<SearchEngine> {
+    this.search$ ??= SearchEngine.open(path.join(this.archive.dir, SEARCH_DIR), () => this.archive.list(), (id) => this.archive.readReport(id));
+    return this.search$;
+  }
+
+  /** Keeps the search index in step with a write (only if it is open: it reconciles itself with the catalogue on open). */
+  private async indexEffect(effect: WriteEffect): Promise<void> {
+    if (!this.search$) return;
+    const engine = await this.search$;
+    for (const id of effect.removed) await engine.remove(id);
+    for (const r of effect.written) await engine.add(r);
+  }
+
+  /** Picks up writes by other processes (the CLI while the app is open, or the other way round). */
+  private async refresh(): Promise<void> {
+    const diff = await this.archive.refresh();
+    if (!diff || !this.search$) return;
+    const written: Report[] = [];
+    for (const id of [...diff.added, ...diff.changed]) {
+      const r = await this.archive.readReport(id).catch(() => null);
+      if (r) written.push(r);
+    }
+    await this.indexEffect({ written, removed: diff.removed });
+  }
+
+  notices(): string[] {
+    return [...this.archive.notices];
+  }
+
+  async getStatus(): Promise<ArchiveStatus> {
+    await this.refresh();
+    return {
+      archivePath: this.archive.dir,
+      reports: this.archive.size,
+      sampleLoaded: this.sampleLoaded,
+      appVersion: this.version,
+      host: this.opts.host,
+    };
+  }
+
+  async listReports(query: ListQuery = {}): Promise<CatalogueEntry[]> {
+    await this.refresh();
+    const needle = query.body ? normalizeBody(query.body).toLowerCase() : '';
+    return this.archive
+      .list()
+      .filter((e) => query.allVersions || e.latest)
+      .filter((e) => query.year == null || e.year === query.year)
+      .filter((e) => !needle || e.bodyNormalized.toLowerCase().includes(needle) || normalizeBody(e.body).toLowerCase().includes(needle))
+      .sort((a, b) => (b.year ?? -1) - (a.year ?? -1) || a.bodyNormalized.localeCompare(b.bodyNormalized, 'zh') || b.version - a.version || a.id.localeCompare(b.id));
+  }
+
+  async getReport(id: string): Promise<Report> {
+    await this.refresh();
+    if (!this.archive.entry(id)) throw new ArchiveError(`没有编号为 ${id} 的报告 (no report with id ${id})`);
+    return this.archive.readReport(id);
+  }
+
+  async getSource(id: string): Promise<SourceText> {
+    const report = await this.getReport(id);
+    const { fileName, mediaType } = report.source;
+    if (/pdf|word|officedocument|msword/i.test(mediaType)) return { fileName, mediaType, text: reportText(report) };
+    const bytes = await this.archive.readSource(report);
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+    const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+    return { fileName, mediaType, text: decodeText(bytes, declared).text };
+  }
+
+  importFiles(files: ImportFile[]): Promise<ImportOutcome[]> {
+    return this.importMany(
+      files.map((f) => ({ name: f.name, read: async () => f.bytes })),
+      undefined,
+    );
+  }
+
+  async importPaths(paths: string[], onProgress?: ImportProgress): Promise<ImportOutcome[]> {
+    const files = await expandPaths(paths);
+    return this.importMany(
+      files.map(({ file, error }) => ({
+        name: file,
+        read: async (): Promise<Uint8Array> => {
+          if (error) throw new ImportError(file, error);
+          // Refuse by size before reading a byte: a 300 MB file is never loaded.
+          const { size } = await stat(file);
+          if (size > MAX_IMPORT_BYTES) {
+            throw new ImportError(file, `文件过大（${(size / 1048576).toFixed(0)} MB，上限 ${MAX_IMPORT_BYTES / 1048576} MB）(file too large)`);
+          }
+          return readFile(file);
+        },
+      })),
+      onProgress,
+    );
+  }
+
+  private async importMany(files: { name: string; read: () => Promise<Uint8Array> }[], onProgress?: ImportProgress): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
+    type Pending = { file: string; outcome?: ImportOutcome; doc?: ImportedDocument; bytes?: Uint8Array };
+    let pending: Pending[] = [];
+    let batchStarted = 0;
+    const flush = async () => {
+      const toStore = pending.filter((p) => p.doc);
+      const inputs: NewReport[] = toStore.map((p) => ({ ...p.doc!, bytes: p.bytes!, fileName: path.basename(p.file) }));
+      if (inputs.length) {
+        const { results, effect } = await this.archive.addReports(inputs);
+        results.forEach((res, i) => {
+          const p = toStore[i];
+          p.outcome =
+            res.status === 'duplicate'
+              ? { file: p.file, status: 'duplicate', id: res.entry.id, body: res.entry.body, year: res.entry.year }
+              : {
+                  file: p.file,
+                  status: 'imported',
+                  id: res.entry.id,
+                  body: res.entry.body,
+                  year: res.entry.year,
+                  version: res.entry.version,
+                  findings: res.entry.findings,
+                  uncertain: uncertainOf(p.doc!),
+                };
+        });
+        await this.indexEffect(effect);
+      }
+      for (const p of pending) {
+        outcomes.push(p.outcome!);
+        onProgress?.(outcomes.length, files.length, p.outcome!);
+      }
+      pending = [];
+    };
+    for (const f of files) {
+      if (pending.length === 0) batchStarted = Date.now();
+      try {
+        const bytes = await f.read();
+        const doc = await importDocument(bytes, path.basename(f.name));
+        pending.push({ file: f.name, doc, bytes });
+      } catch (err) {
+        pending.push({ file: f.name, outcome: { file: f.name, status: 'failed', reason: reasonOf(err) } });
+      }
+      if (pending.length >= BATCH_FILES || Date.now() - batchStarted >= BATCH_MS) await flush();
+    }
+    await flush();
+    return outcomes;
+  }
+
+  async removeReports(ids: string[]): Promise<RemoveResult> {
+    const { removed, token, effect } = await this.archive.removeReports(ids);
+    await this.indexEffect(effect);
+    return { removed, undoToken: token };
+  }
+
+  async undoRemove(undoToken: string): Promise<string[]> {
+    const { restored, effect } = await this.archive.undoRemove(undoToken);
+    await this.indexEffect(effect);
+    return restored;
+  }
+
+  async editMetadata(id: string, edit: MetadataEdit): Promise<Report> {
+    const body = edit.body?.trim();
+    if (edit.body !== undefined && !body) throw new ArchiveError(`发布机关不能为空 (body must not be empty) — report ${id}`);
+    if (edit.year !== undefined && !(Number.isInteger(edit.year) && edit.year >= 1990 && edit.year <= 2100)) {
+      throw new ArchiveError(`年份 ${edit.year} 无效，应为 1990–2100 之间的整数 (invalid year) — report ${id}`);
+    }
+    const { report, effect } = await this.archive.updateReport(id, (r) => ({
+      ...r,
+      body: body ? { printed: body, normalized: normalizeBody(body) } : r.body,
+      year: edit.year ?? r.year,
+      metadataConfidence: { body: body ? 'user' : r.metadataConfidence.body, year: edit.year !== undefined ? 'user' : r.metadataConfidence.year },
+    }));
+    await this.indexEffect(effect);
+    return report;
+  }
+
+  /** `key` is a finding key ("applications.balance:natural") or a rule id (dismisses all its findings). */
+  async dismissFinding(id: string, key: string, reason: string): Promise<Report> {
+    if (!reason.trim()) throw new ArchiveError(`忽略问题时必须说明理由 (a reason is required) — report ${id}`);
+    const { report, effect } = await this.archive.updateReport(id, (r) => {
+      const keys = this.matchKeys(r, key);
+      const at = new Date().toISOString();
+      const others = r.dismissals.filter((d) => !keys.includes(d.key));
+      return { ...r, dismissals: [...others, ...keys.map((k) => ({ key: k, reason: reason.trim(), at }))] };
+    });
+    await this.indexEffect(effect);
+    return report;
+  }
+
+  async undismissFinding(id: string, key: string): Promise<Report> {
+    const { report, effect } = await this.archive.updateReport(id, (r) => {
+      const keys = new Set([...r.dismissals.map((d) => d.key).filter((k) => k === key || k.startsWith(`${key}:`))]);
+      if (keys.size === 0) throw new ArchiveError(`报告 ${id} 没有已忽略的问题 ${key} (no dismissed finding ${key})`);
+      return { ...r, dismissals: r.dismissals.filter((d) => !keys.has(d.key)) };
+    });
+    await this.indexEffect(effect);
+    return report;
+  }
+
+  private matchKeys(r: Report, key: string): string[] {
+    const failing = r.evaluations.filter((e) => e.status === 'fail');
+    const exact = failing.filter((e) => e.key === key).map((e) => e.key);
+    if (exact.length) return exact;
+    if ((RULE_IDS as readonly string[]).includes(key)) {
+      const byRule = failing.filter((e) => e.rule === (key as RuleId)).map((e) => e.key);
+      if (byRule.length) return byRule;
+    }
+    throw new ArchiveError(`报告 ${r.id} 没有键为 ${key} 的问题 (no finding ${key} in report ${r.id})`);
+  }
+
+  async listFindings(query: FindingQuery = {}): Promise<FindingRow[]> {
+    const entries = await this.listReports({});
+    const rows: FindingRow[] = [];
+    for (const e of entries) {
+      if (e.findings === 0 && !query.includeDismissed) continue;
+      const report = await this.archive.readReport(e.id);
+      for (const f of findingsOf(report)) {
+        if (f.dismissed && !query.includeDismissed) continue;
+        if (query.rule && f.rule !== query.rule) continue;
+        if (query.severity && f.severity !== query.severity) continue;
+        rows.push({ ...f, reportId: e.id, body: e.body, year: e.year });
+      }
+    }
+    return rows;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    await this.refresh();
+    return (await this.engine()).search(request);
+  }
+
+  async exportReport(request: ExportRequest): Promise<string> {
+    const report = await this.getReport(request.id);
+    const exportReport = await loadExporter();
+    return exportReport(report, { format: request.format, chapter: request.chapter, table: request.table });
+  }
+
+  async writeClipboard(payload: ClipboardPayload): Promise<boolean> {
+    return this.opts.clipboard ? this.opts.clipboard(payload) : false;
+  }
+
+  async close(): Promise<void> {
+    if (this.search$) await (await this.search$.catch(() => null))?.close();
+    this.search$ = null;
+  }
+}
+
+export async function openArchiveService(opts: ArchiveServiceOptions): Promise<ArchiveService> {
+  const dir = path.resolve(opts.archiveDir);
+  const wasEmpty = !(await stat(path.join(dir, 'catalogue.json')).catch(() => null)) && (await readdir(path.join(dir, 'reports')).catch(() => [])).length === 0;
+  const archive = await Archive.open(dir, { crossYear: validateCrossYear, validate: validateReport });
+  const service = new Service(archive, opts);
+  await service.init(wasEmpty);
+  return service;
+}
+
+export { ArchiveError, ImportError };

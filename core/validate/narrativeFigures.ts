@@ -1,0 +1,155 @@
+/**
+ * Figures the narrative chapters state about the tables: "共办理政府信息公开申请 138 件",
+ * "被申请行政复议 5 件、行政诉讼 1 件", "制发行政规范性文件 147 件". Pure text work.
+ *
+ * The text is normalized first (NFKC: full-width digits and punctuation; bold markers and
+ * thousands separators removed) and the chapter's paragraphs are joined, so that a sentence
+ * a page break cut in two ("全市共办理" / "政府信息公开申请 138 件") is read whole.
+ */
+import type { Chapter } from '../model.ts';
+
+export type FigureTarget =
+  | 'applications'
+  | 'answered'
+  | 'grantedAndPartial'
+  | 'granted'
+  | 'partial'
+  | 'denied'
+  | 'unavailable'
+  | 'notProcessed'
+  | 'otherHandling'
+  | 'review'
+  | 'litigation'
+  | 'normativeDocuments';
+
+export interface StatedFigure {
+  target: FigureTarget;
+  value: number;
+  /** The words that stated it, as normalized: "共办理政府信息公开申请 138 件". */
+  quote: string;
+  /** The verb for applications: 新收 means received only; 收到/受理/办理… may include the carried-over. */
+  verb?: string;
+  /** The whole sentence as printed, for the finding's detail. */
+  sentence: string;
+  chapterKey: string;
+}
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** "138" → 138, "五" → 5, "十二" → 12, "一百零五" → 105; null for anything else. */
+export function parseFigure(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of text) {
+    if (ch in CN_DIGIT) {
+      digit = CN_DIGIT[ch];
+    } else if (ch in CN_UNIT) {
+      total += (digit ?? 1) * CN_UNIT[ch];
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+const NUM = String.raw`(\d+|[零〇一二两三四五六七八九十百千]+)`;
+const UNIT = String.raw`\s*(?:件|个|宗|起|份|条|次)`;
+/** A short stretch of words inside one clause: no digit, no clause or sentence break. */
+const GAP = (max: number, alsoStopAt = '') => String.raw`[^\d。;；,，、:：${alsoStopAt}]{0,${max}}?`;
+const APPLICATION = String.raw`(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请|事项)?`;
+const APPLICATION_VERB = '(新收|收到|受理|接收|接到|办理|处理)';
+const AND = '(?:及|和|与|、|以及)';
+/** "<label> 67 件": a result group named, then its count. */
+const counted = (label: string) => new RegExp(`${label}${GAP(6)}${NUM}${UNIT}`, 'g');
+
+/**
+ * Where a pattern is trusted: `disclosure` — the sentence speaks of 信息公开 (or sits in
+ * chapter 四), since reports also count 行政复议 cases of all kinds; `applications` — the
+ * sentence speaks of 申请 (or sits in chapter 三).
+ */
+type Context = 'disclosure' | 'applications';
+
+interface Pattern {
+  target: FigureTarget;
+  re: RegExp;
+  /** Group index of the number and, for applications, of the verb. */
+  num: number;
+  verb?: number;
+  context?: Context;
+  /** A word the sentence must also contain. */
+  alsoNeeds?: string;
+}
+
+const PATTERNS: Pattern[] = [
+  // 共办理政府信息公开申请 138 件 / 收到政府信息公开申请共计 138 件 / 共收到依申请信息公开 26 件
+  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${GAP(20)}(?:${APPLICATION})${GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2 },
+  // 收到 138 件政府信息公开申请
+  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${GAP(6)}${NUM}${UNIT}(?:${APPLICATION})`, 'g'), verb: 1, num: 2 },
+  // 答复政府信息公开申请 805 件 → the result total
+  { target: 'answered', re: new RegExp(`(答复|办结)了?${GAP(20)}(?:${APPLICATION})${GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2 },
+  // 予以公开及部分公开 258 件 / 予以公开 67 件 / 部分公开 28 件
+  { target: 'grantedAndPartial', re: counted(`予以公开${AND}部分公开`), num: 1, context: 'applications' },
+  { target: 'granted', re: counted(`予以公开(?!${AND}部分公开)`), num: 1, context: 'applications' },
+  { target: 'partial', re: counted(`(?<!及|和|与|、)部分公开`), num: 1, context: 'applications' },
+  // 不予公开 35 件 / 因本机关不掌握等原因无法提供 265 件 / 不予处理 158 件 / 其他处理 0 件
+  { target: 'denied', re: counted('不予公开'), num: 1, context: 'applications' },
+  { target: 'unavailable', re: counted('无法提供'), num: 1, context: 'applications' },
+  { target: 'notProcessed', re: counted('不予处理'), num: 1, context: 'applications' },
+  { target: 'otherHandling', re: counted('其他处理'), num: 1, context: 'applications' },
+  // 被申请行政复议 5 件 / 行政复议案件 5 起
+  { target: 'review', re: new RegExp(`行政复议${GAP(6, '和及与')}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure' },
+  // 行政诉讼 1 件 / 被提起行政诉讼案件 1 起
+  { target: 'litigation', re: new RegExp(`行政诉讼${GAP(6, '和及与')}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure' },
+  // 信息公开类行政复议 7 件，诉讼 9 件
+  { target: 'litigation', re: new RegExp(`(?<=[,，、和及与])诉讼(?:案件)?${GAP(6)}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure', alsoNeeds: '行政复议' },
+  // 制发行政规范性文件 147 件 / 制定规范性文件 12 件
+  { target: 'normativeDocuments', re: new RegExp(`(?:制发|制定|印发|出台|新制作|制作)了?${GAP(6)}(?:行政)?规范性文件${GAP(6)}${NUM}${UNIT}`, 'g'), num: 1 },
+];
+
+export function normalizeNarrative(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\*\*/g, '')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+}
+
+/**
+ * Sentences of a chapter as printed (bold markers dropped), its paragraphs joined so that
+ * page-break splits are healed.
+ */
+export function sentencesOf(paragraphs: string[]): string[] {
+  return paragraphs
+    .join('\n')
+    .replace(/\*\*/g, '')
+    .split(/(?<=[。！？；!?;])/)
+    .map((s) => s.replace(/\s*\n\s*/g, '').trim())
+    .filter((s) => s.length > 0);
+}
+
+export function extractFigures(chapters: Pick<Chapter, 'key' | 'id' | 'paragraphs'>[]): StatedFigure[] {
+  const figures: StatedFigure[] = [];
+  for (const chapter of chapters) {
+    for (const printed of sentencesOf(chapter.paragraphs)) {
+      const sentence = normalizeNarrative(printed);
+      const context: Record<Context, boolean> = {
+        disclosure: sentence.includes('信息公开') || chapter.id === 'reviewLitigation',
+        applications: sentence.includes('申请') || chapter.id === 'applications',
+      };
+      for (const pattern of PATTERNS) {
+        if (pattern.context && !context[pattern.context]) continue;
+        if (pattern.alsoNeeds && !sentence.includes(pattern.alsoNeeds)) continue;
+        for (const m of sentence.matchAll(pattern.re)) {
+          const value = parseFigure(m[pattern.num]);
+          if (value === null) continue;
+          const figure: StatedFigure = { target: pattern.target, value, quote: m[0].trim(), sentence: printed, chapterKey: chapter.key };
+          if (pattern.verb !== undefined) figure.verb = m[pattern.verb];
+          figures.push(figure);
+        }
+      }
+    }
+  }
+  return figures;
+}

@@ -1,0 +1,186 @@
+/**
+ * Rule narrative.mismatch: a figure stated in the narrative against the table.
+ *
+ * Decisions:
+ * - 收到/受理/办理/处理/接收 may count the carried-over applications: the figure may equal
+ *   received.total or received.total + carriedOver.total; 新收 means received.total only.
+ * - All cells known: equal → pass, different → fail (error: the numbers contradict).
+ * - Some cells null: what the table does show (sum of the known cells) is compared.
+ *   Already more than the narrative states → fail (error). Less than the narrative states →
+ *   fail with severity warning: the narrative states something no cell of the table shows
+ *   (the seed's "行政诉讼 1 件" with both litigation groups unreadable). Exactly what the
+ *   narrative states, or a stated 0 → not assessable (the missing cells could be 0).
+ * - The table absent altogether → not assessable.
+ * - One evaluation per target and distinct stated value; a figure stated twice is one.
+ */
+import type { ParsedReport, RuleEvaluation, RuleStatus, Severity } from '../model.ts';
+import { APPLICANT_PART_COLUMN_IDS, tableSpec, type ReportFormat } from '../spec.ts';
+import { formatNumber, missingText, operand, type Operand, type Tables } from './cells.ts';
+import { APPLICANT_COLUMN_LABEL } from './labels.ts';
+import { extractFigures, type FigureTarget, type StatedFigure } from './narrativeFigures.ts';
+
+interface TargetSpec {
+  /** Scope of the key: "reviewLitigation.review.total". */
+  scope: string;
+  tableName: string;
+  /** The readings of the table the figure may mean, the first being the usual one. */
+  readings: { name: string; operands: Operand[] }[];
+}
+
+/**
+ * A row of table 三 as a figure: its 总计 cell, or — where the report left 总计 blank — its
+ * applicant cells (counts are never negative, so what they show is a lower bound).
+ */
+function applicationRow(tables: Tables, row: string, name: string): Operand[] {
+  const total = operand(tables, 'applications', row, 'total', `${name}·总计`);
+  if (total.value !== null) return [total];
+  const parts = APPLICANT_PART_COLUMN_IDS.map((c) => operand(tables, 'applications', row, c, `${name}·${APPLICANT_COLUMN_LABEL[c]}`));
+  return parts.some((p) => p.value !== null) ? parts : [total];
+}
+
+const RESULT_TARGETS: Partial<Record<FigureTarget, { name: string; rows: (id: string) => boolean }>> = {
+  answered: { name: '办理结果总计', rows: (id) => id === 'resultTotal' },
+  grantedAndPartial: { name: '予以公开与部分公开', rows: (id) => id === 'granted' || id === 'partial' },
+  granted: { name: '予以公开', rows: (id) => id === 'granted' },
+  partial: { name: '部分公开', rows: (id) => id === 'partial' },
+  denied: { name: '不予公开', rows: (id) => id.startsWith('denied.') },
+  unavailable: { name: '无法提供', rows: (id) => id.startsWith('unavailable.') },
+  notProcessed: { name: '不予处理', rows: (id) => id.startsWith('notProcessed.') },
+  otherHandling: { name: '其他处理', rows: (id) => id.startsWith('otherHandling.') },
+};
+
+function targetSpec(target: FigureTarget, figure: StatedFigure, tables: Tables, format: ReportFormat): TargetSpec {
+  const result = RESULT_TARGETS[target];
+  if (result) {
+    const rows = (tableSpec(format, 'applications')?.rows ?? []).filter((r) => result.rows(r.id));
+    const operands = rows.flatMap((r) => applicationRow(tables, r.id, r.label.replace(/^[（(][一二三四五六七][）)]|^\d+[.．]/, '').replace(/（.*$/, '')));
+    return { scope: `applications.${target}.total`, tableName: '表三', readings: [{ name: result.name, operands }] };
+  }
+  switch (target) {
+    case 'applications': {
+      const received = operand(tables, 'applications', 'received', 'total', '本年新收申请总计');
+      const carried = operand(tables, 'applications', 'carriedOver', 'total', '上年结转申请总计');
+      const readings = [{ name: '本年新收申请总计', operands: [received] }];
+      if (figure.verb !== '新收') readings.push({ name: '新收加上年结转', operands: [received, carried] });
+      return { scope: 'applications.received.total', tableName: '表三', readings };
+    }
+    case 'review':
+      return {
+        scope: 'reviewLitigation.review.total',
+        tableName: '表四',
+        readings: [{ name: '行政复议总计', operands: [operand(tables, 'reviewLitigation', 'review', 'total', '行政复议总计')] }],
+      };
+    case 'litigation':
+      return {
+        scope: 'reviewLitigation.litigation.total',
+        tableName: '表四',
+        readings: [
+          {
+            name: '行政诉讼两组总计之和',
+            operands: [
+              operand(tables, 'reviewLitigation', 'litigationDirect', 'total', '未经复议直接起诉总计'),
+              operand(tables, 'reviewLitigation', 'litigationAfterReview', 'total', '复议后起诉总计'),
+            ],
+          },
+        ],
+      };
+    default: {
+      const column = format === '2019-trial' ? 'made' : 'issued';
+      const name = format === '2019-trial' ? '规范性文件本年新制作数量' : '行政规范性文件本年制发件数';
+      return {
+        scope: `proactive.normativeDocuments.${column}`,
+        tableName: '表二',
+        readings: [{ name, operands: [operand(tables, 'proactive', 'normativeDocuments', column, name)] }],
+      };
+    }
+  }
+}
+
+const TABLE_OF: Record<FigureTarget, keyof Tables> = {
+  applications: 'applications',
+  review: 'reviewLitigation',
+  litigation: 'reviewLitigation',
+  normativeDocuments: 'proactive',
+};
+
+interface ReadingOutcome {
+  status: RuleStatus;
+  severity: Severity;
+  /** Sum of the reading when every cell is known. */
+  value: number | null;
+  /** Sum of the known cells. */
+  shown: number;
+  missing: Operand[];
+}
+
+function compareReading(stated: number, operands: Operand[]): ReadingOutcome {
+  const missing = operands.filter((o) => o.value === null);
+  const shown = operands.reduce((s, o) => s + (o.value ?? 0), 0);
+  if (missing.length === 0) {
+    return { status: shown === stated ? 'pass' : 'fail', severity: 'error', value: shown, shown, missing };
+  }
+  if (shown > stated) return { status: 'fail', severity: 'error', value: null, shown, missing };
+  if (shown < stated) return { status: 'fail', severity: 'warning', value: null, shown, missing };
+  return { status: 'notAssessable', severity: 'warning', value: null, shown, missing };
+}
+
+/** pass beats not assessable beats a warning beats an error: the kindest reading wins. */
+const RANK: Record<string, number> = { pass: 0, notAssessable: 1, 'fail:warning': 2, 'fail:error': 3 };
+const rankOf = (o: ReadingOutcome) => RANK[o.status === 'fail' ? `fail:${o.severity}` : o.status];
+
+function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, format: ReportFormat): RuleEvaluation {
+  const spec = targetSpec(figure.target, figure, tables, format);
+  const allOperands = [...new Map(spec.readings.flatMap((r) => r.operands).map((o) => [`${o.ref.row}.${o.ref.column}`, o])).values()];
+  const base = {
+    rule: 'narrative.mismatch' as const,
+    key,
+    cells: allOperands.map((o) => o.ref),
+    left: figure.value,
+    detail: figure.sentence,
+  };
+  const said = `正文称“${figure.quote}”`;
+  if (!tables[TABLE_OF[figure.target]]) {
+    return { ...base, status: 'notAssessable', severity: 'warning', right: null, message: `${said}，但未读取到${spec.tableName}，无法核对。` };
+  }
+  const outcomes = spec.readings.map((r) => ({ reading: r, outcome: compareReading(figure.value, r.operands) }));
+  const best = outcomes.reduce((a, b) => (rankOf(b.outcome) < rankOf(a.outcome) ? b : a));
+  const { reading, outcome } = best;
+  const right = outcome.value;
+  const tableSays = (r: (typeof outcomes)[number]) =>
+    r.outcome.value !== null
+      ? `${r.reading.name}为 ${formatNumber(r.outcome.value)}`
+      : `${r.reading.name}至少为 ${formatNumber(r.outcome.shown)}（${missingList(r.outcome.missing)}）`;
+  let message: string;
+  if (outcome.status === 'pass') {
+    message = `${said}，与${spec.tableName}${reading.name} ${formatNumber(figure.value)} 一致。`;
+  } else if (outcome.status === 'notAssessable') {
+    message = `${said}，${spec.tableName}中${missingList(outcome.missing)}，无法核对。`;
+  } else if (outcome.severity === 'warning') {
+    const shown = outcome.shown === 0 ? `表中没有显示这 ${formatNumber(figure.value)} 件` : `表中能读到的只有 ${formatNumber(outcome.shown)} 件`;
+    message = `${said}，但${spec.tableName}中${missingList(outcome.missing)}，${shown}。`;
+  } else {
+    message = `${said}，但${spec.tableName}${outcomes.map(tableSays).join('，')}。`;
+  }
+  return { ...base, status: outcome.status, severity: outcome.status === 'pass' ? 'error' : outcome.severity, right, message };
+}
+
+function missingList(missing: Operand[]): string {
+  return missingText(missing);
+}
+
+export function checkNarrative(report: Pick<ParsedReport, 'chapters' | 'tables' | 'format'>): RuleEvaluation[] {
+  const figures = extractFigures(report.chapters);
+  const out: RuleEvaluation[] = [];
+  const seen = new Map<string, Set<number>>();
+  for (const figure of figures) {
+    const scope = targetSpec(figure.target, figure, report.tables, report.format).scope;
+    const values = seen.get(scope) ?? new Set<number>();
+    if (values.has(figure.value)) continue;
+    // The first figure stated keeps the plain key; a different figure for the same cell gets its own.
+    const key = values.size === 0 ? `narrative.mismatch:${scope}` : `narrative.mismatch:${scope}@${figure.value}`;
+    values.add(figure.value);
+    seen.set(scope, values);
+    out.push(evaluateFigure(figure, key, report.tables, report.format));
+  }
+  return out;
+}

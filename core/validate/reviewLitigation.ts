@@ -1,0 +1,26 @@
+/** Rule of table 四: reviewLitigation.groupTotal. */
+import type { RuleEvaluation } from '../model.ts';
+import { REVIEW_LITIGATION } from '../spec.ts';
+import { operand, type Tables } from './cells.ts';
+import { equationMessage, evaluateEquation, notAssessable } from './evaluation.ts';
+import { REVIEW_COLUMN_LABEL, REVIEW_GROUP_NAME } from './labels.ts';
+
+const PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
+
+/** Per group: total = upheld + corrected + other + pending. */
+export function checkGroupTotals(tables: Tables): RuleEvaluation[] {
+  if (!tables.reviewLitigation) {
+    return [notAssessable('reviewLitigation.groupTotal', 'reviewLitigation.groupTotal', '未读取到表四（政府信息公开行政复议、行政诉讼情况），无法核对各组总计。')];
+  }
+  return REVIEW_LITIGATION.rows.map((group) => {
+    const left = PARTS.map((c) => operand(tables, 'reviewLitigation', group.id, c, REVIEW_COLUMN_LABEL[c]));
+    const right = [operand(tables, 'reviewLitigation', group.id, 'total', '总计')];
+    return evaluateEquation({
+      rule: 'reviewLitigation.groupTotal',
+      key: `reviewLitigation.groupTotal:${group.id}`,
+      left,
+      right,
+      message: equationMessage(REVIEW_GROUP_NAME[group.id], left, right),
+    });
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The bridge between the sandboxed page and the main process. Exposes exactly ArchiveApi as
+ * window.nianbao (one ipcRenderer.invoke per method, from the channel table — no generic
+ * invoke) and the small ShellBridge as window.nianbaoShell (see core/channels.ts for why).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ArchiveApi } from '../core/api.ts';
+import { CHANNELS, SHELL_EVENT_CHANNEL, SHELL_SAVE_CHANNEL, shellEventSchema, type MethodName, type SaveFileRequest, type ShellBridge, type ShellEvent } from '../core/channels.ts';
+
+/** "Error invoking remote method 'archive:getReport': IpcRefused: msg" → "msg". */
+export function cleanIpcError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(/^Error invoking remote method '[^']*': (?:\w*Error|IpcRefused): /, ''));
+}
+
+function invoker<K extends MethodName>(name: K): ArchiveApi[K] {
+  const channel = CHANNELS[name].channel;
+  return ((...args: unknown[]) =>
+    ipcRenderer.invoke(channel, ...args).catch((error: unknown) => {
+      throw cleanIpcError(error);
+    })) as ArchiveApi[K];
+}
+
+export const archiveBridge = {
+  getStatus: invoker('getStatus'),
+  listReports: invoker('listReports'),
+  getReport: invoker('getReport'),
+  getSource: invoker('getSource'),
+  importFiles: invoker('importFiles'),
+  removeReports: invoker('removeReports'),
+  undoRemove: invoker('undoRemove'),
+  editMetadata: invoker('editMetadata'),
+  dismissFinding: invoker('dismissFinding'),
+  undismissFinding: invoker('undismissFinding'),
+  listFindings: invoker('listFindings'),
+  search: invoker('search'),
+  exportReport: invoker('exportReport'),
+  writeClipboard: invoker('writeClipboard'),
+} satisfies ArchiveApi;
+
+export const shellBridge = {
+  onShellEvent(listener: (event: ShellEvent) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('onShellEvent needs a function');
+    const handler = (_event: IpcRendererEvent, payload: unknown) => {
+      const parsed = shellEventSchema.safeParse(payload);
+      if (parsed.success) listener(parsed.data as ShellEvent);
+    };
+    ipcRenderer.on(SHELL_EVENT_CHANNEL, handler);
+    return () => void ipcRenderer.removeListener(SHELL_EVENT_CHANNEL, handler);
+  },
+  saveTextFile(request: SaveFileRequest): Promise<boolean> {
+    return ipcRenderer.invoke(SHELL_SAVE_CHANNEL, request).catch((error: unknown) => {
+      throw cleanIpcError(error);
+    });
+  },
+} satisfies ShellBridge;
+
+contextBridge.exposeInMainWorld('nianbao', archiveBridge);
+contextBridge.exposeInMainWorld('nianbaoShell', shellBridge);

@@ -1,0 +1,91 @@
+/**
+ * The window's security settings and the guards on its web contents: nothing but our app://
+ * UI is ever loaded, no new windows, no permissions, external links only after a confirm.
+ */
+import type { BrowserWindowConstructorOptions, Session, WebContents, WebPreferences } from 'electron';
+import { isAppUrl } from './protocol.ts';
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    enableBlinkFeatures: '',
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    devTools: true,
+  };
+}
+
+export function windowOptions(preloadPath: string, bounds: { x?: number; y?: number; width: number; height: number }, iconPath?: string): BrowserWindowConstructorOptions {
+  return {
+    ...bounds,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: '年报库',
+    backgroundColor: '#ffffff',
+    icon: iconPath,
+    webPreferences: secureWebPreferences(preloadPath),
+  };
+}
+
+/** http(s) URLs only, no credentials in them: what we may hand to the system browser. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '' && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export interface ExternalLinkDeps {
+  /** Asks the user; true = open. */
+  confirm(url: string): Promise<boolean>;
+  openExternal(url: string): Promise<void>;
+}
+
+/** A link the page wanted to open elsewhere: only http(s), only after the user agreed. */
+export async function openExternalAfterConfirm(url: string, deps: ExternalLinkDeps): Promise<boolean> {
+  if (!isSafeExternalUrl(url)) return false;
+  if (!(await deps.confirm(url))) return false;
+  await deps.openExternal(url);
+  return true;
+}
+
+/**
+ * Guards a window's web contents: navigation away from app:// is blocked (http(s) offered to
+ * the system browser after a confirm), window.open denied, <webview> refused.
+ */
+export function guardWebContents(contents: WebContents, deps: ExternalLinkDeps): void {
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    void openExternalAfterConfirm(url, deps);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalAfterConfirm(url, deps);
+    return { action: 'deny' };
+  });
+}
+
+/** Every permission request and check is refused (the UI needs none; the clipboard goes through IPC). */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler?.(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+}

@@ -1,0 +1,457 @@
+/**
+ * The reader: chapter outline, chapters as text, statistical chapters with a Table / Narrative
+ * toggle, the findings side panel, source view and metadata edit.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CellRef, Finding, Report } from '../../core/model.ts';
+import { findingsOf } from '../../core/model.ts';
+import { TABLE_IDS, type TableId } from '../../core/spec.ts';
+import { useI18n } from '../i18n.tsx';
+import { useApi } from '../lib/apiContext.tsx';
+import { CopyButtons } from '../lib/CopyButtons.tsx';
+import { writeClipboard } from '../lib/clipboard.ts';
+import { useToast } from '../lib/toast.tsx';
+import { cellLabels, type Where } from '../lib/where.ts';
+import { cellKey, layoutTable } from '../table/layout.ts';
+import { NarrativeView } from '../table/NarrativeView.tsx';
+import { TableView } from '../table/TableView.tsx';
+
+export type ReaderTarget = { where: Where } | { finding: string; cells: CellRef[] };
+type Mode = 'table' | 'narrative';
+
+export interface ReaderProps {
+  id: string;
+  target?: ReaderTarget;
+  onChanged?(): void;
+}
+
+const isTableId = (id: string): id is TableId => (TABLE_IDS as readonly string[]).includes(id);
+
+export function Reader({ id, target, onChanged }: ReaderProps) {
+  const { t } = useI18n();
+  const api = useApi();
+  const toast = useToast();
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [modes, setModes] = useState<Partial<Record<TableId, Mode>>>({});
+  const [findingsOpen, setFindingsOpen] = useState(true);
+  const [panel, setPanel] = useState<'source' | 'meta' | null>(null);
+  const [highlight, setHighlight] = useState<{ cell?: string; paragraph?: string; heading?: string; sentence?: [TableId, number]; finding?: string }>({});
+  const contentRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setReport(null);
+    setError(null);
+    api.getReport(id).then(
+      (r) => live && setReport(r),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+
+  // Apply the target (search hit, finding link): switch the table mode and mark what to highlight.
+  useEffect(() => {
+    if (!target) return setHighlight({});
+    if ('finding' in target) {
+      setFindingsOpen(true);
+      const cell = target.cells[0];
+      if (cell) setModes((m) => ({ ...m, [cell.table]: 'table' }));
+      return setHighlight({ finding: target.finding, cell: cell ? cellKey(cell) : undefined });
+    }
+    const w = target.where;
+    if (w.kind === 'chapter') setHighlight(w.paragraph === 'heading' ? { heading: w.chapter } : { paragraph: `${w.chapter}:${w.paragraph}` });
+    else if (w.kind === 'table') {
+      setModes((m) => ({ ...m, [w.table]: 'table' }));
+      setHighlight({ cell: cellKey({ table: w.table, row: w.row, column: w.column }) });
+    } else if (w.kind === 'narrative') {
+      setModes((m) => ({ ...m, [w.table]: 'narrative' }));
+      setHighlight({ sentence: [w.table, w.sentence] });
+    } else if (w.kind === 'finding') {
+      setFindingsOpen(true);
+      setHighlight({ finding: w.key });
+    } else setHighlight({});
+  }, [target]);
+
+  // Scroll the highlighted element into view once it is on screen, and focus it for keyboard users.
+  useEffect(() => {
+    if (!report) return;
+    const root = contentRef.current?.parentElement ?? document;
+    let el: HTMLElement | null = null;
+    if (highlight.cell) el = root.querySelector(`[data-cell="${CSS.escape(highlight.cell)}"]`);
+    else if (highlight.paragraph) el = root.querySelector(`[data-paragraph="${CSS.escape(highlight.paragraph)}"]`);
+    else if (highlight.heading) el = document.getElementById(`h-${highlight.heading}`);
+    else if (highlight.sentence) el = root.querySelector(`#ch-${highlight.sentence[0]} [data-sentence="${highlight.sentence[1]}"]`);
+    else if (highlight.finding) el = root.querySelector(`[data-finding="${CSS.escape(highlight.finding)}"]`);
+    if (el) {
+      el.scrollIntoView?.({ block: 'center' });
+      if (el.tabIndex < 0 && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+      el.focus({ preventScroll: true });
+    }
+  }, [report, highlight, modes]);
+
+  const findings = useMemo(() => (report ? findingsOf(report) : []), [report]);
+  const findingsByCell = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of findings) for (const c of f.cells) map.set(cellKey(c), [...(map.get(cellKey(c)) ?? []), f]);
+    return map;
+  }, [findings]);
+
+  const updated = useCallback(
+    (r: Report) => {
+      setReport(r);
+      onChanged?.();
+    },
+    [onChanged],
+  );
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    if (panel) {
+      setPanel(null);
+      e.preventDefault();
+    } else if (findingsOpen) {
+      setFindingsOpen(false);
+      e.preventDefault();
+    }
+  };
+
+  if (error) return <div className="pane-message error" role="alert">{t.error}：{error}</div>;
+  if (!report) return <div className="pane-message">{t.loading}</div>;
+
+  const headings = Object.fromEntries(report.chapters.map((c) => [c.key, c.heading]));
+  const outline = [...(report.preamble.length ? [{ key: 'preamble', heading: t.preamble }] : []), ...report.chapters.map((c) => ({ key: c.key, heading: c.heading }))];
+  const jump = (key: string) => {
+    const el = document.getElementById(`ch-${key}`);
+    el?.scrollIntoView?.({ block: 'start' });
+    el?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  };
+  const hasTables = report.format === '2021' || report.format === '2019-trial';
+  const reportName = `${report.body.printed} ${report.year ?? ''}`.trim();
+
+  const renderParagraphs = (key: string, paragraphs: string[]) =>
+    paragraphs.map((p, i) => (
+      <p key={i} data-paragraph={`${key}:${i}`} className={highlight.paragraph === `${key}:${i}` ? 'hit' : undefined}>
+        {p}
+      </p>
+    ));
+
+  const renderStatistical = (tableId: TableId) => {
+    const layout = layoutTable(report, tableId);
+    if (!layout) return null;
+    const mode = modes[tableId] ?? 'table';
+    const setMode = (m: Mode) => setModes((all) => ({ ...all, [tableId]: m }));
+    return (
+      <div className="statistical">
+        <div className="stat-toolbar">
+          <div className="toggle" role="group" aria-label={t.viewMode}>
+            <button type="button" aria-pressed={mode === 'table'} data-mode="table" onClick={() => setMode('table')}>
+              {t.tableView}
+            </button>
+            <button type="button" aria-pressed={mode === 'narrative'} data-mode="narrative" onClick={() => setMode('narrative')}>
+              {t.narrativeView}
+            </button>
+          </div>
+          <CopyButtons scope={{ id: report.id, table: tableId }} label={t.copyTable} what={layout.title} />
+        </div>
+        {!report.tables[tableId] && <p className="muted">{t.tableMissing}</p>}
+        {mode === 'table' ? (
+          <TableView
+            layout={layout}
+            findingsByCell={findingsByCell}
+            highlight={highlight.cell}
+            onCopyCells={async (payload, n) => toast((await writeClipboard(api, payload)) ? t.copiedCells(n) : t.copyFailed)}
+          />
+        ) : (
+          <NarrativeView report={report} table={tableId} highlight={highlight.sentence?.[0] === tableId ? highlight.sentence[1] : undefined} />
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <div className={`reader ${findingsOpen ? 'with-panel' : ''}`} onKeyDown={onKeyDown}>
+      <nav className="outline" aria-label={t.outline}>
+        <h2 className="outline-title">{t.outline}</h2>
+        <ol>
+          {outline.map((c) => (
+            <li key={c.key}>
+              <a href={`#ch-${c.key}`} onClick={(e) => (e.preventDefault(), jump(c.key))}>
+                {c.heading}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <article className="reader-content" ref={contentRef} aria-label={report.title}>
+        <header className="report-head">
+          <h1>{report.title || reportName}</h1>
+          <p className="meta-line">
+            <span>{t.body}：{report.body.printed}</span>
+            <span>{t.year}：{report.year ?? '—'}</span>
+            <span>{t.format}：{report.format}</span>
+            <span className="badge">{t.version(report.version)}</span>
+            <span>{t.importedAt} {report.importedAt.slice(0, 10)}</span>
+          </p>
+          <div className="report-actions">
+            <CopyButtons scope={{ id: report.id }} label={t.copyReport} what={reportName} />
+            <button type="button" className="small" onClick={() => setPanel(panel === 'meta' ? null : 'meta')} aria-expanded={panel === 'meta'}>
+              {t.editMetadata}
+            </button>
+            <button type="button" className="small" onClick={() => setPanel(panel === 'source' ? null : 'source')} aria-expanded={panel === 'source'}>
+              {t.viewSource}
+            </button>
+            <button type="button" className="small" onClick={() => setFindingsOpen((o) => !o)} aria-expanded={findingsOpen} aria-controls="findings-panel">
+              {findingsOpen ? t.hideFindings : t.showFindings} ({findings.filter((f) => !f.dismissed).length})
+            </button>
+          </div>
+          {panel === 'meta' && <MetadataForm report={report} onClose={() => setPanel(null)} onSaved={updated} />}
+          {panel === 'source' && <SourcePanel id={report.id} onClose={() => setPanel(null)} />}
+        </header>
+
+        {report.preamble.length > 0 && (
+          <section id="ch-preamble" className="chapter">
+            <h2 tabIndex={-1}>{t.preamble}</h2>
+            {renderParagraphs('preamble', report.preamble)}
+          </section>
+        )}
+        {report.chapters.map((chapter) => (
+          <section key={chapter.key} id={`ch-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
+            <div className="chapter-head">
+              <h2 id={`h-${chapter.key}`} tabIndex={-1} className={highlight.heading === chapter.key ? 'hit' : undefined}>
+                {chapter.heading}
+              </h2>
+              <CopyButtons scope={{ id: report.id, chapter: chapter.key }} label={t.copyChapter} what={chapter.heading} />
+            </div>
+            {renderParagraphs(chapter.key, chapter.paragraphs)}
+            {hasTables && isTableId(chapter.id) && renderStatistical(chapter.id)}
+            {report.genericTables
+              .filter((g) => g.chapterKey === chapter.key)
+              .map((g, i) => (
+                <GenericTableView key={i} caption={g.caption} rows={g.rows} />
+              ))}
+          </section>
+        ))}
+        {!hasTables && report.genericTables.some((g) => !report.chapters.some((c) => c.key === g.chapterKey)) && (
+          <section className="chapter">
+            <h2>{t.genericTables}</h2>
+            {report.genericTables
+              .filter((g) => !report.chapters.some((c) => c.key === g.chapterKey))
+              .map((g, i) => (
+                <GenericTableView key={i} caption={g.caption} rows={g.rows} />
+              ))}
+          </section>
+        )}
+      </article>
+
+      {findingsOpen && (
+        <FindingsPanel
+          report={report}
+          findings={findings}
+          highlight={highlight.finding}
+          onClose={() => setFindingsOpen(false)}
+          onShowCell={(f) => {
+            const cell = f.cells[0];
+            if (cell) setModes((m) => ({ ...m, [cell.table]: 'table' }));
+            setHighlight({ cell: cell ? cellKey(cell) : undefined, finding: cell ? undefined : f.key });
+          }}
+          onUpdated={updated}
+        />
+      )}
+    </div>
+  );
+}
+
+function GenericTableView({ caption, rows }: { caption: string; rows: string[][] }) {
+  return (
+    <div className="table-scroll">
+      <table className="generic">
+        {caption && <caption>{caption}</caption>}
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FindingsPanel(props: { report: Report; findings: Finding[]; highlight?: string; onClose(): void; onShowCell(f: Finding): void; onUpdated(r: Report): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [dismissing, setDismissing] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const { report, findings } = props;
+  const dismiss = async (key: string) => {
+    if (!reason.trim()) return;
+    props.onUpdated(await api.dismissFinding(report.id, key, reason.trim()));
+    setDismissing(null);
+    setReason('');
+  };
+  return (
+    <aside id="findings-panel" className="findings-panel" aria-label={t.findingsPanel}>
+      <div className="panel-head">
+        <h2>
+          {t.findingsPanel} ({findings.filter((f) => !f.dismissed).length})
+        </h2>
+        <button type="button" className="small" onClick={props.onClose} aria-label={t.close}>
+          ×
+        </button>
+      </div>
+      {findings.length === 0 && <p className="muted">{t.noReportFindings}</p>}
+      <ul className="finding-list">
+        {findings.map((f) => (
+          <li key={f.key} data-finding={f.key} data-rule={f.rule} className={`finding f-${f.severity} ${f.dismissed ? 'is-dismissed' : ''} ${props.highlight === f.key ? 'hit' : ''}`}>
+            <div className="finding-head">
+              <span className={`sev sev-${f.severity}`}>{f.severity === 'error' ? t.error_severity : t.warning_severity}</span>
+              <span className="rule" title={f.rule}>
+                {t.rules[f.rule] ?? f.rule}
+              </span>
+            </div>
+            <p className="finding-message">{f.message}</p>
+            {f.detail && <p className="finding-detail">{f.detail}</p>}
+            {f.cells.length > 0 && (
+              <button type="button" className="link" onClick={() => props.onShowCell(f)}>
+                {f.cells
+                  .slice(0, 3)
+                  .map((c) => {
+                    const l = cellLabels(report.format, c.table, c.row, c.column);
+                    return `${l.row} · ${l.column}`;
+                  })
+                  .join('；')}
+                {f.cells.length > 3 ? ' …' : ''}
+              </button>
+            )}
+            {f.dismissed ? (
+              <p className="dismissed-note">
+                {t.dismissed}：{f.dismissed.reason}{' '}
+                <button type="button" className="small" onClick={async () => props.onUpdated(await api.undismissFinding(report.id, f.key))}>
+                  {t.undismiss}
+                </button>
+              </p>
+            ) : dismissing === f.key ? (
+              <form
+                className="dismiss-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void dismiss(f.key);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') {
+                    e.preventDefault();
+                    setDismissing(null);
+                  }
+                }}
+              >
+                <label>
+                  {t.dismissReason}
+                  <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} required />
+                </label>
+                <button type="submit" className="small" disabled={!reason.trim()}>
+                  {t.dismissConfirm}
+                </button>
+                <button type="button" className="small" onClick={() => setDismissing(null)}>
+                  {t.cancel}
+                </button>
+              </form>
+            ) : (
+              <button type="button" className="small" onClick={() => (setDismissing(f.key), setReason(''))}>
+                {t.dismiss}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+function SourcePanel({ id, onClose }: { id: string; onClose(): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [text, setText] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  useEffect(() => {
+    api.getSource(id).then(
+      (s) => (setText(s.text), setName(`${s.fileName} (${s.mediaType})`)),
+      (e: Error) => setText(`${t.error}：${e.message}`),
+    );
+  }, [api, id, t.error]);
+  return (
+    <section className="source-panel" aria-label={t.source}>
+      <div className="panel-head">
+        <h2>
+          {t.source} <span className="muted">{name}</span>
+        </h2>
+        <button type="button" className="small" onClick={onClose} aria-label={t.close}>
+          ×
+        </button>
+      </div>
+      {/* The original as plain text: never rendered as HTML. */}
+      <pre className="source-text" tabIndex={0}>
+        {text ?? t.loading}
+      </pre>
+    </section>
+  );
+}
+
+export function MetadataForm({ report, onClose, onSaved }: { report: Pick<Report, 'id' | 'body' | 'year'>; onClose(): void; onSaved(r: Report): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const toast = useToast();
+  const [body, setBody] = useState(report.body.printed);
+  const [year, setYear] = useState(report.year?.toString() ?? '');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="meta-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const y = Number(year);
+        try {
+          const saved = await api.editMetadata(report.id, { body: body.trim() || undefined, year: year && Number.isInteger(y) ? y : undefined });
+          onSaved(saved);
+          toast(t.saved);
+          onClose();
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <label>
+        {t.body}
+        <input autoFocus value={body} onChange={(e) => setBody(e.target.value)} />
+      </label>
+      <label>
+        {t.year}
+        <input value={year} inputMode="numeric" pattern="[0-9]{4}" onChange={(e) => setYear(e.target.value)} />
+      </label>
+      <button type="submit" className="small">
+        {t.save}
+      </button>
+      <button type="button" className="small" onClick={onClose}>
+        {t.cancel}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * Search results as you type: grouped by report, snippets with the matched ranges marked,
+ * where each hit is. At most one request in flight; the latest query always wins.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchHit, SearchResponse, SearchResult } from '../../core/api.ts';
+import { CHAPTER_HEADINGS, CHAPTER_IDS, REPORT_FORMATS } from '../../core/spec.ts';
+import { useI18n } from '../i18n.tsx';
+import { useApi } from '../lib/apiContext.tsx';
+import { highlightSnippet } from '../lib/highlight.tsx';
+import { describeWhere, parseWhere } from '../lib/where.ts';
+
+export interface SearchFilters {
+  year: string;
+  body: string;
+  chapter: string;
+  format: string;
+}
+export const NO_FILTERS: SearchFilters = { year: '', body: '', chapter: '', format: '' };
+
+/** The query sent to the engine: the typed text plus filters in the query language. */
+export function composeQuery(text: string, f: SearchFilters): string {
+  const quote = (v: string) => (/\s/.test(v) ? `"${v}"` : v);
+  const parts = [text.trim()];
+  if (f.year.trim()) parts.push(`year:${f.year.trim()}`);
+  if (f.body.trim()) parts.push(`body:${quote(f.body.trim())}`);
+  if (f.chapter) parts.push(`chapter:${f.chapter}`);
+  if (f.format) parts.push(`format:${f.format}`);
+  return parts.filter(Boolean).join(' ');
+}
+
+/**
+ * Latest-request-wins search as you type. Instead of a fixed debounce (which would add its delay
+ * after the last keystroke), at most one request is in flight: keystrokes made meanwhile
+ * coalesce into one follow-up request for the newest query, and stale responses are dropped.
+ */
+export function useSearch(query: string): { response: SearchResponse | null; pending: boolean; error: string | null } {
+  const api = useApi();
+  const [response, setResponse] = useState<SearchResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const latest = useRef(0);
+  const inFlight = useRef(false);
+  const queued = useRef<{ query: string; seq: number } | null>(null);
+
+  const send = useCallback(
+    (q: string, seq: number) => {
+      inFlight.current = true;
+      const done = () => {
+        inFlight.current = false;
+        const next = queued.current;
+        queued.current = null;
+        if (next && next.seq === latest.current) send(next.query, next.seq);
+      };
+      api.search({ query: q, pageSize: 50 }).then(
+        (r) => {
+          if (seq === latest.current) (setResponse(r), setError(null), setPending(false));
+          done();
+        },
+        (e: Error) => {
+          if (seq === latest.current) (setError(e.message), setPending(false));
+          done();
+        },
+      );
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    const seq = ++latest.current;
+    if (!query.trim()) {
+      queued.current = null;
+      setResponse(null);
+      setPending(false);
+      return;
+    }
+    setPending(true);
+    if (inFlight.current) queued.current = { query, seq };
+    else send(query, seq);
+  }, [query, send]);
+  return { response, pending, error };
+}
+
+export interface SearchViewProps {
+  text: string;
+  onOpenHit(result: SearchResult, hit: SearchHit | null): void;
+}
+
+export function SearchView({ text, onOpenHit }: SearchViewProps) {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
+  const query = composeQuery(text, filters);
+  const { response, pending, error } = useSearch(query);
+  const listRef = useRef<HTMLDivElement>(null);
+  const words = { meta: t.whereMeta, finding: t.whereFinding, narrative: t.whereNarrative };
+  const set = (patch: Partial<SearchFilters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  const onListKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const hits = [...(listRef.current?.querySelectorAll<HTMLElement>('.hit-button') ?? [])];
+    const i = hits.indexOf(document.activeElement as HTMLElement);
+    const next = hits[Math.max(0, Math.min(hits.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) (e.preventDefault(), next.focus());
+  };
+
+  return (
+    <div className="search-view">
+      <form className="search-filters" aria-label={t.searchResults} onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t.filterYear}
+          <input type="text" inputMode="numeric" size={6} value={filters.year} onChange={(e) => set({ year: e.target.value })} placeholder="2022" />
+        </label>
+        <label>
+          {t.filterBody}
+          <input type="text" size={12} value={filters.body} onChange={(e) => set({ body: e.target.value })} />
+        </label>
+        <label>
+          {t.filterChapter}
+          <select value={filters.chapter} onChange={(e) => set({ chapter: e.target.value })}>
+            <option value="">{t.anyValue}</option>
+            {CHAPTER_IDS.map((c) => (
+              <option key={c} value={c}>
+                {CHAPTER_HEADINGS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.filterFormat}
+          <select value={filters.format} onChange={(e) => set({ format: e.target.value })}>
+            <option value="">{t.anyValue}</option>
+            {REPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+
+      <div className="search-status" aria-live="polite">
+        {!query.trim() ? (
+          <span className="muted">{t.typeToSearch}</span>
+        ) : error ? (
+          <span className="error">{error}</span>
+        ) : response ? (
+          <span className="muted">
+            {t.resultsCount(response.total, Math.round(response.tookMs))}
+            {pending ? ` · ${t.searching}` : ''}
+            {response.index === 'building' ? ` · ${t.indexBuilding}` : ''}
+          </span>
+        ) : (
+          <span className="muted">{t.searching}</span>
+        )}
+        {response?.warnings.map((w, i) => (
+          <p key={i} className="warning">
+            {w}
+          </p>
+        ))}
+      </div>
+
+      {response && query.trim() && (
+        <div className="search-results" ref={listRef} onKeyDown={onListKey} data-testid="search-results">
+          {response.results.length === 0 && <p className="pane-message">{t.noResults}</p>}
+          {response.results.map((r) => (
+            <section key={r.id} className="result" aria-label={`${r.body} ${r.year ?? ''}`}>
+              <h3>
+                <button type="button" className="link result-title" onClick={() => onOpenHit(r, null)}>
+                  {r.body} · {r.year ?? '—'}
+                </button>
+                <span className="muted"> {r.title}</span>
+                <span className="badge">{t.hitsCount(r.hitCount)}</span>
+              </h3>
+              <ul className="hits">
+                {r.hits.map((hit, i) => (
+                  <li key={i}>
+                    <button type="button" className="hit-button" data-where={hit.where} onClick={() => onOpenHit(r, hit)}>
+                      <span className="where">{describeWhere(parseWhere(hit.where), undefined, undefined, words)}</span>
+                      <span className="snippet">{highlightSnippet(hit.snippet, hit.ranges)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

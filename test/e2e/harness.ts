@@ -1,0 +1,69 @@
+/**
+ * E2E harness: builds the renderer once into a temp folder, starts the browser host on an empty
+ * temporary archive (with the sample archive loaded), and drives Debian Chromium with playwright-core.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startBrowserHost, type BrowserHost } from '../../core/host/index.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** shared/ sits beside the checkout (../shared from the repo root). */
+export const sharedDir = resolve(repoRoot, '../shared');
+export const seedPath = join(sharedDir, 'seed/yichun-2022.txt');
+export const artifactsDir = join(repoRoot, 'test-artifacts');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** vite build of the renderer into a fresh temp folder (does not touch dist/ others may be using). */
+export function buildRenderer(): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-ui-'));
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
+  return outDir;
+}
+
+export interface Session {
+  host: BrowserHost;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  archiveDir: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startSession(options: { staticDir: string; archiveDir?: string; loadSample?: boolean; viewport?: { width: number; height: number } }): Promise<Session> {
+  const archiveDir = options.archiveDir ?? mkdtempSync(join(tmpdir(), 'nianbao-archive-'));
+  const host = await startBrowserHost({ archiveDir, port: 0, staticDir: options.staticDir, loadSample: options.loadSample ?? true });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const origin = new URL(host.url).origin;
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  return {
+    host,
+    browser,
+    context,
+    page,
+    archiveDir,
+    origin,
+    async close() {
+      await browser.close().catch(() => {});
+      await host.close().catch(() => {});
+      if (!options.archiveDir) rmSync(archiveDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

@@ -1,0 +1,148 @@
+/** The composed main process (electron/app.ts) against the fake electron module. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, METHOD_NAMES, SHELL_EVENT_CHANNEL, SHELL_SAVE_CHANNEL, type ShellEvent } from '../../core/channels.ts';
+import type { ImportOutcome } from '../../core/api.ts';
+import { FakeBrowserWindow, fake, resetFakeElectron } from '../support/fake-electron.ts';
+import { createFakeApi } from '../support/fake-api.ts';
+
+vi.mock('electron', async () => (await import('../support/fake-electron.ts')).electronModule());
+
+const { runMain } = await import('../../electron/app.ts');
+
+let dir: string;
+
+function fakeService() {
+  const api = createFakeApi();
+  const imported: string[][] = [];
+  const service = Object.assign(api, {
+    async importPaths(paths: string[], onProgress?: (d: number, t: number, o: ImportOutcome) => void) {
+      imported.push(paths);
+      const outcomes = paths.map((file) => ({ file, status: 'failed' as const, reason: 'fake' }));
+      outcomes.forEach((o, i) => onProgress?.(i + 1, paths.length, o));
+      return outcomes;
+    },
+  });
+  return { service, imported };
+}
+
+async function start(options: { lock?: boolean; argv?: string[] } = {}) {
+  const f = resetFakeElectron();
+  f.state.singleInstanceLock = options.lock ?? true;
+  f.state.userData = dir;
+  f.state.appPath = path.join(dir, 'app');
+  const { service, imported } = fakeService();
+  const openService = vi.fn(async () => service);
+  const savedArgv = process.argv;
+  process.argv = options.argv ?? ['/usr/bin/nianbao'];
+  const started = runMain({ appRoot: path.join(dir, 'app'), preloadPath: '/app/dist-electron/preload.cjs', archiveDir: path.join(dir, 'archive'), openService });
+  f.resolveReady();
+  await vi.waitFor(() => {
+    if (started && !FakeBrowserWindow.instances[0]?.loadedUrl) throw new Error('window not loaded yet');
+  });
+  await new Promise((r) => setTimeout(r, 20));
+  process.argv = savedArgv;
+  return { f, started, service, imported, openService, win: FakeBrowserWindow.instances[0] };
+}
+
+const shellEvents = (win: FakeBrowserWindow) =>
+  win.webContents.sent.filter((s) => s.channel === SHELL_EVENT_CHANNEL).map((s) => s.args[0] as ShellEvent);
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'nianbao-main-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('main process', () => {
+  it('registers app:// as privileged and enables the sandbox before ready', async () => {
+    const { f } = await start();
+    expect(f.state.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(f.state.sandboxEnabled).toBe(true);
+    expect(f.state.protocolHandlers.has('app')).toBe(true);
+  });
+
+  it('opens one secure window on app://nianbao/index.html', async () => {
+    const { win } = await start();
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+    expect(win.loadedUrl).toBe('app://nianbao/index.html');
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/dist-electron/preload.cjs' });
+  });
+
+  it('registers a handler for every channel plus save-as, and denies permissions', async () => {
+    const { f } = await start();
+    expect([...f.state.ipcHandlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL].sort());
+    const callback = vi.fn();
+    f.state.permissionRequestHandler!(null, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+  });
+
+  it('guards every web contents created (navigation, window.open)', async () => {
+    const { f } = await start();
+    const contents = new (await import('../support/fake-electron.ts')).FakeWebContents();
+    f.app.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const ev = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', ev, 'file:///etc/passwd');
+    expect(ev.preventDefault).toHaveBeenCalled();
+  });
+
+  it('quits when another instance holds the lock, without a window', async () => {
+    const { f, started } = await start({ lock: false });
+    expect(started).toBe(false);
+    expect(f.state.quitCalls).toBe(1);
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(f.state.ipcHandlers.size).toBe(0);
+  });
+
+  it('a second launch focuses the window and imports the files it was given', async () => {
+    const { f, win, imported } = await start();
+    const file = path.join(dir, '年报.pdf');
+    writeFileSync(file, 'x');
+    win.minimized = true;
+    f.app.emit('second-instance', {}, ['/usr/bin/nianbao', '--flag', '年报.pdf', 'missing.pdf'], dir);
+    await vi.waitFor(() => expect(imported).toEqual([[file]]));
+    expect(win.restored).toBe(1);
+    expect(win.focused).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(shellEvents(win).map((e) => e.type)).toEqual(['importStarted', 'importProgress', 'importFinished']));
+    expect(shellEvents(win)[2]).toEqual({ type: 'importFinished', outcomes: [{ file, status: 'failed', reason: 'fake' }] });
+  });
+
+  it('imports files given to the first launch once the page is loaded', async () => {
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, 'x');
+    const { imported } = await start({ argv: ['/usr/bin/nianbao', file] });
+    await vi.waitFor(() => expect(imported).toEqual([[file]]));
+  });
+
+  it('menu search sends a menu command to the page; Ctrl+O imports what the dialog returns', async () => {
+    const { f, win, imported } = await start();
+    type Item = { accelerator?: string; click?: () => void; submenu?: Item[] };
+    const items = (f.state.menuTemplate as Item[]).flatMap((m) => m.submenu ?? []);
+    items.find((i) => i.accelerator === 'CmdOrCtrl+K')!.click!();
+    expect(shellEvents(win).at(-1)).toEqual({ type: 'menu', command: 'search' });
+    f.state.openDialogResult = { canceled: false, filePaths: ['/data/a.pdf', '/data/folder'] };
+    items.find((i) => i.accelerator === 'CmdOrCtrl+O')!.click!();
+    await vi.waitFor(() => expect(imported).toEqual([['/data/a.pdf', '/data/folder']]));
+  });
+
+  it('passes the Electron clipboard to the service and closes the service on quit', async () => {
+    const { f, openService, service } = await start();
+    const { clipboard } = openService.mock.calls[0][0] as { clipboard: (p: { text: string; html?: string }) => Promise<boolean> };
+    expect(await clipboard({ text: 'a\tb', html: '<table></table>' })).toBe(true);
+    expect(f.state.clipboardWrites).toEqual([[{ items: { 'text/plain': 'a\tb', 'text/html': '<table></table>' } }]]);
+    f.app.emit('before-quit');
+    expect(service.closed).toBe(true);
+  });
+
+  it('remembers the window size in userData', async () => {
+    const { win } = await start();
+    win.bounds = { x: 12, y: 34, width: 1111, height: 777 };
+    win.emit('close');
+    await new Promise((r) => setTimeout(r, 50));
+    FakeBrowserWindow.instances = [];
+    const again = await start();
+    expect(again.win.options).toMatchObject({ x: 12, y: 34, width: 1111, height: 777 });
+  });
+});

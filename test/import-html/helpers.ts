@@ -1,0 +1,28 @@
+/** Shared helpers of the HTML converter tests: fixture paths and block accessors. */
+import { readFileSync } from 'node:fs';
+import type { Block, ConvertedDocument, TableBlock } from '../../core/import/types.ts';
+
+/** ../shared beside the repo root (this file is at repo-root depth 2). */
+export const SHARED_DIR = new URL('../../../shared/', import.meta.url);
+export const FIXTURE_DIR = new URL('../fixtures/html/', import.meta.url);
+
+export const readShared = (path: string) => new Uint8Array(readFileSync(new URL(path, SHARED_DIR)));
+export const readFixture = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURE_DIR)));
+export const utf8 = (html: string) => new TextEncoder().encode(html);
+
+export const paragraphs = (doc: ConvertedDocument) =>
+  doc.blocks.filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph').map((b) => b.text);
+export const tables = (doc: ConvertedDocument) => doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+
+/** The table block that directly follows the paragraph with this heading. */
+export function tableAfter(doc: ConvertedDocument, heading: string): TableBlock {
+  const i = doc.blocks.findIndex((b) => b.kind === 'paragraph' && b.text === heading);
+  const block = doc.blocks[i + 1];
+  if (i < 0 || !block || block.kind !== 'table') throw new Error(`no table after ${heading}`);
+  return block;
+}
+
+/** Every text a user could see in the converted document. */
+export function allText(doc: ConvertedDocument): string[] {
+  return doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flat()));
+}

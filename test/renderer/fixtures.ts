@@ -1,0 +1,198 @@
+/**
+ * A hand-written report in the canonical model (figures of 伊春市 2022, table 三, with a few cells
+ * changed to blank and "/" to show cells printed as such) and an in-memory ArchiveApi around it.
+ */
+import { vi } from 'vitest';
+import type { ArchiveApi, ClipboardPayload, SearchResponse } from '../../core/api.ts';
+import { exportReport } from '../../core/export/index.ts';
+import type { CatalogueEntry, Cell, Report, RuleEvaluation, StatTable } from '../../core/model.ts';
+import { APPLICATIONS_2021, PROACTIVE_2021, REVIEW_LITIGATION } from '../../core/spec.ts';
+
+const num = (v: number): Cell => ({ value: v, state: 'number', raw: String(v) });
+
+/** 三 figures by row: natural, commercial, research, nonprofit, legal, other, total. */
+export const APPLICATION_FIGURES: Record<string, number[]> = {
+  received: [134, 3, 0, 1, 0, 0, 138],
+  carriedOver: [0, 0, 0, 0, 0, 0, 0],
+  granted: [65, 2, 0, 0, 0, 0, 67],
+  partial: [28, 0, 0, 0, 0, 0, 28],
+  'denied.stateSecret': [1, 0, 0, 0, 0, 0, 1],
+  'denied.lawForbidden': [5, 0, 0, 0, 0, 0, 5],
+  'denied.securityStability': [1, 0, 0, 0, 0, 0, 1],
+  'denied.thirdParty': [7, 0, 0, 0, 0, 0, 7],
+  'denied.internalAffairs': [2, 0, 0, 0, 0, 0, 2],
+  'denied.processInfo': [0, 0, 0, 0, 0, 0, 0],
+  'denied.enforcementFiles': [0, 0, 0, 0, 0, 0, 0],
+  'denied.queryMatters': [0, 0, 0, 0, 0, 0, 0],
+  'unavailable.notHeld': [24, 1, 0, 0, 0, 0, 25],
+  'unavailable.needsCreation': [0, 0, 0, 1, 0, 0, 1],
+  'unavailable.unclear': [0, 0, 0, 0, 0, 0, 0],
+  'notProcessed.complaint': [0, 0, 0, 0, 0, 0, 0],
+  'notProcessed.duplicate': [0, 0, 0, 0, 0, 0, 0],
+  'notProcessed.publication': [0, 0, 0, 0, 0, 0, 0],
+  'notProcessed.massRepeated': [0, 0, 0, 0, 0, 0, 0],
+  'notProcessed.confirmation': [0, 0, 0, 0, 0, 0, 0],
+  'otherHandling.noCorrection': [1, 0, 0, 0, 0, 0, 1],
+  'otherHandling.noFee': [0, 0, 0, 0, 0, 0, 0],
+  'otherHandling.other': [0, 0, 0, 0, 0, 0, 0],
+  resultTotal: [134, 3, 0, 1, 0, 0, 138],
+  carriedForward: [0, 0, 0, 0, 0, 0, 0],
+};
+
+/** Cells printed as blank or "/" in this fixture (value null, never 0). */
+export const BLANK_CELL = { row: 'carriedOver', column: 'research' };
+export const SLASH_CELL = { row: 'carriedForward', column: 'legal' };
+
+function applications(): StatTable {
+  const cells: StatTable['cells'] = {};
+  for (const row of APPLICATIONS_2021.rows) {
+    cells[row.id] = Object.fromEntries(row.columns.map((c, i) => [c.id, num(APPLICATION_FIGURES[row.id][i])]));
+  }
+  cells[BLANK_CELL.row][BLANK_CELL.column] = { value: null, state: 'blank', raw: '' };
+  cells[SLASH_CELL.row][SLASH_CELL.column] = { value: null, state: 'slash', raw: '/' };
+  return { id: 'applications', cells, rawRows: [] };
+}
+
+function proactive(): StatTable {
+  const figures: Record<string, number[]> = { regulations: [0, 0, 2], normativeDocuments: [147, 12, 379], licensing: [211704], penalty: [72105], enforcement: [1662], fees: [15781.34226] };
+  const cells: StatTable['cells'] = {};
+  for (const row of PROACTIVE_2021.rows) cells[row.id] = Object.fromEntries(row.columns.map((c, i) => [c.id, num(figures[row.id][i])]));
+  return { id: 'proactive', cells, rawRows: [] };
+}
+
+function reviewLitigation(): StatTable {
+  const figures: Record<string, (number | null)[]> = { review: [2, 1, 0, 2, 5], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [null, null, null, null, null] };
+  const cells: StatTable['cells'] = {};
+  for (const row of REVIEW_LITIGATION.rows)
+    cells[row.id] = Object.fromEntries(row.columns.map((c, i) => [c.id, figures[row.id][i] === null ? { value: null, state: 'missing', raw: '' } : num(figures[row.id][i]!)]));
+  return { id: 'reviewLitigation', cells, rawRows: [] };
+}
+
+export const MISMATCH: RuleEvaluation = {
+  rule: 'narrative.mismatch',
+  key: 'narrative.mismatch:litigation',
+  status: 'fail',
+  severity: 'warning',
+  message: '正文称“行政诉讼 1 件”，表中为 0 件。',
+  cells: [
+    { table: 'reviewLitigation', row: 'litigationDirect', column: 'total' },
+    { table: 'reviewLitigation', row: 'litigationAfterReview', column: 'total' },
+  ],
+  left: 1,
+  right: 0,
+};
+
+export const BALANCE_ERROR: RuleEvaluation = {
+  rule: 'applications.balance',
+  key: 'applications.balance:natural',
+  status: 'fail',
+  severity: 'error',
+  message: '自然人：新收 134 + 结转 0 ≠ 办理总计 134 + 结转下年 1。',
+  cells: [
+    { table: 'applications', row: 'received', column: 'natural' },
+    { table: 'applications', row: 'resultTotal', column: 'natural' },
+  ],
+  left: 134,
+  right: 135,
+};
+
+export function sampleReport(overrides: Partial<Report> = {}): Report {
+  return {
+    schemaVersion: 1,
+    id: 'r-yichun-2022',
+    body: { printed: '伊春市', normalized: '伊春市' },
+    year: 2022,
+    title: '伊春市 2022 年政府信息公开工作年度报告',
+    publishedAt: null,
+    format: '2021',
+    preamble: ['按照《中华人民共和国政府信息公开条例》规定，现发布伊春市 2022 年政府信息公开工作年度报告。'],
+    chapters: [
+      { id: 'overview', key: 'overview', heading: '一、总体情况', paragraphs: ['2022年，全市共办理政府信息公开申请 138 件，因政府信息公开被申请行政复议 5 件、行政诉讼 1 件。'] },
+      { id: 'proactive', key: 'proactive', heading: '二、主动公开政府信息情况', paragraphs: [] },
+      { id: 'applications', key: 'applications', heading: '三、收到和处理政府信息公开申请情况', paragraphs: [] },
+      { id: 'reviewLitigation', key: 'reviewLitigation', heading: '四、政府信息公开行政复议、行政诉讼情况', paragraphs: [] },
+      { id: 'problems', key: 'problems', heading: '五、存在的主要问题及改进情况', paragraphs: ['政务公开工作虽然取得一定成效，但仍存在一些不足。'] },
+      { id: 'other', key: 'other', heading: '六、其他需要报告的事项', paragraphs: ['2022 年度全市未因政府信息公开申请收取信息处理费。'] },
+    ],
+    tables: { proactive: proactive(), applications: applications(), reviewLitigation: reviewLitigation() },
+    genericTables: [],
+    parseFindings: [],
+    metadataConfidence: { body: 'certain', year: 'certain' },
+    sourceMetadata: {},
+    source: { fileName: 'yichun-2022.txt', mediaType: 'text/plain', sha256: 'abc', size: 100, storedPath: 'sources/abc' },
+    importedAt: '2026-11-29T00:00:00.000Z',
+    parserVersion: '1.0.0',
+    evaluations: [MISMATCH, BALANCE_ERROR],
+    dismissals: [],
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function entry(partial: Partial<CatalogueEntry> & Pick<CatalogueEntry, 'id' | 'body' | 'year'>): CatalogueEntry {
+  return {
+    bodyNormalized: partial.body.replace(/\s+/g, ''),
+    title: `${partial.body} ${partial.year} 年政府信息公开工作年度报告`,
+    format: '2021',
+    importedAt: '2026-11-01T00:00:00.000Z',
+    sha256: partial.id,
+    version: 1,
+    latest: true,
+    findings: 0,
+    errors: 0,
+    fileName: `${partial.id}.txt`,
+    ...partial,
+  };
+}
+
+export type FakeApi = ArchiveApi & { clipboard: ClipboardPayload[] };
+
+/** An in-memory ArchiveApi over the given reports; exports use the core's real export formats. */
+export function fakeApi(reports: Report[] = [sampleReport()], options: { hostClipboard?: boolean; search?: ArchiveApi['search'] } = {}): FakeApi {
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const clipboard: ClipboardPayload[] = [];
+  const emptySearch: SearchResponse = { total: 0, page: 0, pageSize: 20, results: [], warnings: [], index: 'ready', tookMs: 1 };
+  const get = (id: string) => {
+    const r = byId.get(id);
+    if (!r) throw new Error(`没有这份报告：${id}`);
+    return r;
+  };
+  return {
+    clipboard,
+    getStatus: vi.fn(async () => ({ archivePath: '/tmp/a', reports: byId.size, sampleLoaded: false, appVersion: '0.1.0', host: 'browser' as const })),
+    listReports: vi.fn(async () =>
+      [...byId.values()].map((r) => entry({ id: r.id, body: r.body.printed, year: r.year, findings: r.evaluations.filter((e) => e.status === 'fail').length })),
+    ),
+    getReport: vi.fn(async (id: string) => structuredClone(get(id))),
+    getSource: vi.fn(async (id: string) => ({ fileName: get(id).source.fileName, mediaType: 'text/html', text: '<script>alert(1)</script><b>原文</b>' })),
+    importFiles: vi.fn(async () => []),
+    removeReports: vi.fn(async (ids: string[]) => ({ removed: ids, undoToken: 'u1' })),
+    undoRemove: vi.fn(async () => []),
+    editMetadata: vi.fn(async (id: string, edit) => {
+      const r = get(id);
+      const next = { ...r, body: edit.body ? { printed: edit.body, normalized: edit.body } : r.body, year: edit.year ?? r.year };
+      byId.set(id, next);
+      return structuredClone(next);
+    }),
+    dismissFinding: vi.fn(async (id: string, key: string, reason: string) => {
+      const r = get(id);
+      const next = { ...r, dismissals: [...r.dismissals, { key, reason, at: '2026-11-29T00:00:00Z' }] };
+      byId.set(id, next);
+      return structuredClone(next);
+    }),
+    undismissFinding: vi.fn(async (id: string, key: string) => {
+      const r = get(id);
+      const next = { ...r, dismissals: r.dismissals.filter((d) => d.key !== key) };
+      byId.set(id, next);
+      return structuredClone(next);
+    }),
+    listFindings: vi.fn(async () => []),
+    search: options.search ?? vi.fn(async () => emptySearch),
+    exportReport: vi.fn(async (req) => exportReport(get(req.id), req)),
+    writeClipboard: vi.fn(async (payload: ClipboardPayload) => {
+      if (!options.hostClipboard) return false;
+      clipboard.push(payload);
+      return true;
+    }),
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Exactness (issue 5): for any literal query, the set of matching reports equals a brute-force
+ * substring scan over the same normalized texts — for the index path and the scan path.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Report } from '../../core/model.ts';
+import { PARSER_VERSION, SCHEMA_VERSION } from '../../core/model.ts';
+import { CHAPTER_HEADINGS, CHAPTER_IDS, tableSpecsFor } from '../../core/spec.ts';
+import { allFieldsWithLabels } from '../../core/search/document.ts';
+import { normalize } from '../../core/search/normalize.ts';
+import { allIds, bruteForce, literal, openEngine, tempDir } from './helpers.ts';
+
+// A small alphabet so substrings recur across reports: Chinese, traditional variants,
+// ASCII letters in both cases, half- and full-width digits, punctuation, spaces, line breaks.
+const ALPHABET = ['公', '开', '政', '府', '信', '息', '申', '请', '复', '议', '臺', '台', '體', '体', '开', '開', 'a', 'B', 'b', 'Ａ', 'ｂ', '1', '2', '１', '２', '0', '。', '，', '（', '(', ' ', '\n', '\u3000', '热', '线'];
+const char = fc.constantFrom(...ALPHABET);
+const text = (max: number) => fc.array(char, { minLength: 0, maxLength: max }).map((cs) => cs.join(''));
+
+function reportFrom(i: number, paragraphs: string[][], cells: string[], withTables: boolean, body: string, year: number): Report {
+  const format = withTables ? (year >= 2021 ? '2021' : '2019-trial') : 'pre-2019';
+  const tables: Report['tables'] = {};
+  if (withTables) {
+    let k = 0;
+    for (const spec of tableSpecsFor(format)) {
+      const c: Record<string, Record<string, { value: number | null; state: 'number' | 'text'; raw: string }>> = {};
+      for (const row of spec.rows.slice(0, 3)) {
+        c[row.id] = {};
+        for (const col of row.columns.slice(0, 2)) {
+          const raw = cells[k++ % Math.max(1, cells.length)] ?? '';
+          const value = /^\d+$/.test(raw) ? Number(raw) : null;
+          c[row.id][col.id] = { value, state: value == null ? 'text' : 'number', raw };
+        }
+      }
+      tables[spec.id] = { id: spec.id, cells: c, rawRows: [] };
+    }
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: `p${i}`,
+    body: { printed: body, normalized: body },
+    year,
+    title: `${body}${year}年报告`,
+    publishedAt: null,
+    format,
+    preamble: [],
+    chapters: paragraphs.map((ps, ci) => ({ id: CHAPTER_IDS[ci % 6], key: CHAPTER_IDS[ci % 6], heading: CHAPTER_HEADINGS[CHAPTER_IDS[ci % 6]], paragraphs: ps })),
+    tables,
+    genericTables: [],
+    parseFindings: [],
+    metadataConfidence: { body: 'certain', year: 'certain' },
+    sourceMetadata: {},
+    source: { fileName: 'x', mediaType: 'text/plain', sha256: String(i), size: 0, storedPath: '' },
+    importedAt: '',
+    parserVersion: PARSER_VERSION,
+    evaluations: [],
+    dismissals: [],
+    version: 1,
+  } as Report;
+}
+
+const reportArb = fc.record({
+  paragraphs: fc.array(fc.array(text(40), { maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+  cells: fc.array(fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), text(4)), { maxLength: 6 }),
+  withTables: fc.boolean(),
+  body: fc.constantFrom('伊春市', '伊春市人民政府', '沭阳县', '臺北市', '上海市'),
+  year: fc.integer({ min: 2019, max: 2024 }),
+});
+const corpusArb = fc.array(reportArb, { minLength: 1, maxLength: 12 }).map((rs) => rs.map((r, i) => reportFrom(i, r.paragraphs, r.cells, r.withTables, r.body, r.year)));
+
+/** A query: a substring of some field (original text), or random text. */
+function queryArb(corpus: Report[]): fc.Arbitrary<string> {
+  const fields = corpus.flatMap((r) => allFieldsWithLabels(r).map((f) => f.text)).filter((t) => t.length > 0);
+  const substring = fc
+    .tuple(fc.constantFrom(...fields), fc.nat(), fc.integer({ min: 1, max: 12 }))
+    .map(([t, start, len]) => {
+      const s = start % t.length;
+      return t.slice(s, s + len);
+    });
+  return fc.oneof(substring, substring, text(3).filter((t) => t.length > 0));
+}
+
+const dirs: (() => void)[] = [];
+afterAll(() => dirs.forEach((c) => c()));
+
+describe('search exactness (property)', () => {
+  it('index path: matching reports == brute-force normalized substring scan', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        corpusArb.chain((corpus) => fc.tuple(fc.constant(corpus), fc.array(queryArb(corpus), { minLength: 1, maxLength: 6 }))),
+        async ([corpus, queries]) => {
+          const { dir, cleanup } = tempDir();
+          dirs.push(cleanup);
+          const indexed = await openEngine(dir, corpus);
+          const scanned = await openEngine(dir, corpus, { persist: false, scanOnly: true });
+          for (const q of queries) {
+            if (!normalize(q) || q.includes('"')) continue;
+            const expected = bruteForce(corpus, q);
+            const got = await allIds(indexed, literal(q));
+            expect(got.ids, `query ${JSON.stringify(q)}`).toEqual(expected);
+            expect(got.total).toBe(expected.length);
+            expect((await allIds(scanned, literal(q))).ids).toEqual(expected);
+          }
+          await indexed.close();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('covers the edge cases named in the issue: 1-char, across a line break, digits, mixed scripts, full-width, traditional', async () => {
+    const corpus = [
+      reportFrom(0, [['依申请\n公开工作', '拨打12345 热线'], ['臺灣體育 ＡＢＣ１２３']], ['138', '1,234'], true, '伊春市', 2022),
+      reportFrom(1, [['政府信息公开', 'abc-def 2022 年']], ['0'], false, '沭阳县', 2021),
+      reportFrom(2, [['无关内容。']], [], false, '上海市', 2020),
+    ];
+    const { dir, cleanup } = tempDir();
+    dirs.push(cleanup);
+    const engine = await openEngine(dir, corpus);
+    const cases: [string, string[]][] = [
+      ['申请公开', ['p0']], // phrase split by a line break
+      ['12345热线', ['p0']], // space between digits and Chinese
+      ['台湾体育', ['p0']], // traditional folded
+      ['abc123', ['p0']], // full-width letters/digits folded, case folded
+      ['2022年', ['p0', 'p1']], // meta of p0 ("2022年"), "2022 年" in p1
+      ['热', ['p0']], // 1 character
+      ['138', ['p0']], // table cell raw text
+      ['本机关不掌握', ['p0']], // a row label of the tabular view (every template row is shown)
+      ['复议后起诉', ['p0']], // a column-group label of table 四
+    ];
+    for (const [q, ids] of cases) {
+      expect((await allIds(engine, literal(q))).ids, q).toEqual(bruteForce(corpus, q));
+      expect(bruteForce(corpus, q), q).toEqual(ids);
+    }
+    await engine.close();
+  });
+});
