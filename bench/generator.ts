@@ -884,3 +884,82 @@ export function* iterateReports(count: number, options: GenerateOptions = {}): G
 export function generateReports(count: number, options: GenerateOptions = {}): GeneratedReport[] {
   return [...iterateReports(count, options)];
 }
+
+/**
+ * Writes n generated reports into a folder, streaming (flat memory for 100,000 reports).
+ * Returns the injected errors per file name, for benchmarks that check the findings.
+ */
+export async function writeGeneratedReports(dir: string, count: number, options: GenerateOptions = {}): Promise<Map<string, string[]>> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  await mkdir(dir, { recursive: true });
+  const injected = new Map<string, string[]>();
+  for (const report of iterateReports(count, options)) {
+    await writeFile(join(dir, report.fileName), report.content);
+    injected.set(report.fileName, report.injectedErrors);
+  }
+  return injected;
+}
+
+// ---- the bundled sample archive --------------------------------------------------------------
+
+export interface SampleFile {
+  fileName: string;
+  content: string;
+  body: string;
+  year: number;
+  format: '2021' | '2019-trial';
+  /** Finding keys the sample is meant to show ([] for a clean report). */
+  injectedErrors: string[];
+}
+
+const SAMPLE_SEED = 20240601;
+
+/** Four fictional bodies over two to four consecutive years (resources/sample/, see its README). */
+export const SAMPLE_SERIES: { body: BodyIdentity; plans: YearPlan[] }[] = [
+  {
+    body: { name: '澄溪市人民政府', place: '澄溪市', government: true, city: true, scale: 2.5 },
+    plans: [
+      { year: 2020, format: '2019-trial', kind: 'text' },
+      { year: 2021, format: '2021', kind: 'text' },
+      { year: 2022, format: '2021', kind: 'text' },
+      { year: 2023, format: '2021', kind: 'text', inject: 'crossYear.carryOver' },
+    ],
+  },
+  {
+    body: { name: '岚川县人民政府', place: '岚川县', government: true, city: false, scale: 1.2 },
+    plans: [
+      { year: 2021, format: '2021', kind: 'text' },
+      { year: 2022, format: '2021', kind: 'text', inject: 'applications.balance' },
+      { year: 2023, format: '2021', kind: 'text' },
+    ],
+  },
+  {
+    body: { name: '棠屿市生态环境局', place: '棠屿市', government: false, city: false, scale: 1 },
+    plans: [
+      { year: 2022, format: '2021', kind: 'html' },
+      { year: 2023, format: '2021', kind: 'text', inject: 'narrative.mismatch' },
+    ],
+  },
+  {
+    body: { name: '芷原区人民政府', place: '芷原区', government: true, city: false, scale: 1 },
+    plans: [
+      { year: 2022, format: '2021', kind: 'text' },
+      { year: 2023, format: '2021', kind: 'text' },
+    ],
+  },
+];
+
+/** The files of resources/sample/, always the same bytes. */
+export function buildSampleArchive(): SampleFile[] {
+  return SAMPLE_SERIES.flatMap(({ body, plans }, i) =>
+    generateSeries(mixSeed(SAMPLE_SEED, i), body, plans).map((r) => ({
+      fileName: r.fileName,
+      content: r.content,
+      body: r.body,
+      year: r.year,
+      format: r.format,
+      injectedErrors: r.injectedErrors,
+    })),
+  );
+}

@@ -134,9 +134,10 @@ class Service implements ArchiveService {
   async init(wasEmpty: boolean): Promise<void> {
     this.version = await appVersion();
     if (this.opts.loadSample && wasEmpty) {
-      const samples = await readdir(SAMPLE_DIR).catch(() => [] as string[]);
+      // Only the report files: the folder also holds its README.md.
+      const samples = (await readdir(SAMPLE_DIR).catch(() => [] as string[])).filter((f) => /\.(txt|html?)$/i.test(f)).sort();
       if (samples.length > 0) {
-        const outcomes = await this.importPaths([SAMPLE_DIR]);
+        const outcomes = await this.importPaths(samples.map((f) => path.join(SAMPLE_DIR, f)));
         this.sampleLoaded = outcomes.some((o) => o.status === 'imported');
       }
     }
@@ -241,8 +242,10 @@ class Service implements ArchiveService {
     type Pending = { file: string; outcome?: ImportOutcome; doc?: ImportedDocument; bytes?: Uint8Array };
     let pending: Pending[] = [];
     let batchStarted = 0;
-    const flush = async () => {
-      const toStore = pending.filter((p) => p.doc);
+    // One batch is stored while the next is parsed: disk waits overlap with parsing.
+    let storing: Promise<void> = Promise.resolve();
+    const flush = async (batch: Pending[]) => {
+      const toStore = batch.filter((p) => p.doc);
       const inputs: NewReport[] = toStore.map((p) => ({ ...p.doc!, bytes: p.bytes!, fileName: path.basename(p.file) }));
       if (inputs.length) {
         const { results, effect } = await this.archive.addReports(inputs);
@@ -264,11 +267,17 @@ class Service implements ArchiveService {
         });
         await this.indexEffect(effect);
       }
-      for (const p of pending) {
+      for (const p of batch) {
         outcomes.push(p.outcome!);
         onProgress?.(outcomes.length, files.length, p.outcome!);
       }
+    };
+    const handOver = async () => {
+      const batch = pending;
       pending = [];
+      await storing;
+      storing = flush(batch);
+      storing.catch(() => {}); // awaited below; avoids an unhandled rejection meanwhile
     };
     for (const f of files) {
       if (pending.length === 0) batchStarted = Date.now();
@@ -279,9 +288,10 @@ class Service implements ArchiveService {
       } catch (err) {
         pending.push({ file: f.name, outcome: { file: f.name, status: 'failed', reason: reasonOf(err) } });
       }
-      if (pending.length >= BATCH_FILES || Date.now() - batchStarted >= BATCH_MS) await flush();
+      if (pending.length >= BATCH_FILES || Date.now() - batchStarted >= BATCH_MS) await handOver();
     }
-    await flush();
+    await handOver();
+    await storing;
     return outcomes;
   }
 

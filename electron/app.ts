@@ -14,7 +14,8 @@ import { createImportQueue } from './imports.ts';
 import { registerArchiveHandlers, registerShellHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.ts';
-import { denyAllPermissions, guardWebContents, windowOptions, type ExternalLinkDeps } from './security.ts';
+import { denyAllPermissions, guardWebContents, type ExternalLinkDeps } from './security.ts';
+import { createMainWindow } from './window.ts';
 import { loadWindowState, trackWindowState, type StateFs } from './window-state.ts';
 
 export interface MainService extends ArchiveApi {
@@ -143,7 +144,7 @@ export function runMain(options: MainOptions): boolean {
     const stateFile = path.join(app.getPath('userData'), 'window-state.json');
     const state = await loadWindowState(stateFile, stateFs, screen.getAllDisplays().map((d) => d.workArea));
     const { maximized, ...bounds } = state;
-    win = new BrowserWindow(windowOptions(options.preloadPath, bounds, path.join(options.appRoot, 'resources', 'icons', 'icon.png')));
+    win = createMainWindow(options.preloadPath, bounds, path.join(options.appRoot, 'resources', 'icons', 'icon.png'));
     trackWindowState(win, stateFile, stateFs);
     win.webContents.on('did-finish-load', () => {
       pageReady = true;

@@ -2,41 +2,8 @@
  * The window's security settings and the guards on its web contents: nothing but our app://
  * UI is ever loaded, no new windows, no permissions, external links only after a confirm.
  */
-import type { BrowserWindowConstructorOptions, Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './protocol.ts';
-
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    enableBlinkFeatures: '',
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    devTools: true,
-  };
-}
-
-export function windowOptions(preloadPath: string, bounds: { x?: number; y?: number; width: number; height: number }, iconPath?: string): BrowserWindowConstructorOptions {
-  return {
-    ...bounds,
-    minWidth: 720,
-    minHeight: 480,
-    show: false,
-    title: '年报库',
-    backgroundColor: '#ffffff',
-    icon: iconPath,
-    webPreferences: secureWebPreferences(preloadPath),
-  };
-}
 
 /** http(s) URLs only, no credentials in them: what we may hand to the system browser. */
 export function isSafeExternalUrl(url: string): boolean {

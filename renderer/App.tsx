@@ -90,8 +90,12 @@ function Shell({ api }: { api: ArchiveApi }) {
     [api, back, go, external],
   );
 
-  // Move focus to the new view's main region so keyboard users continue from there.
+  // Move focus to the new view's main region so keyboard users continue from there
+  // (not on first load: Tab then starts at the top of the page).
+  const focusedRoute = useRef(route);
   useEffect(() => {
+    if (focusedRoute.current === route) return;
+    focusedRoute.current = route;
     if (route.view === 'search') return;
     if (route.view === 'reader' && route.target) return;
     mainRef.current?.focus({ preventScroll: true });

@@ -118,24 +118,31 @@ export class CatalogueFiles {
     const shardStamps: (FileStamp | null)[] = [];
     const shardEntries: CatalogueEntry[][] = [];
     const stamps = await Promise.all(Array.from({ length: SHARD_COUNT }, (_, n) => stampOf(this.shardFile(n))));
+    const toRead = stamps.map((s, n) => !!s && !(known?.entries[n] && sameStamp(known.stamps[n], s)));
+    const readErrors = await Promise.all(
+      toRead.map((read, n) =>
+        read
+          ? this.shardDb(n)
+              .read()
+              .then(
+                () => null,
+                (err: Error) => err.message,
+              )
+          : null,
+      ),
+    );
     for (let n = 0; n < SHARD_COUNT; n++) {
       shardStamps[n] = stamps[n];
-      const cached = known?.entries[n];
-      if (cached && sameStamp(known!.stamps[n], stamps[n])) {
-        shardEntries[n] = cached;
-        continue;
-      }
       if (!stamps[n]) {
         shardEntries[n] = [];
         continue;
       }
-      const db = this.shardDb(n);
-      try {
-        await db.read();
-      } catch (err) {
-        return { kind: 'corrupt', file: this.shardFile(n), why: (err as Error).message };
+      if (!toRead[n]) {
+        shardEntries[n] = known!.entries[n]!;
+        continue;
       }
-      const data = db.data;
+      if (readErrors[n]) return { kind: 'corrupt', file: this.shardFile(n), why: readErrors[n]! };
+      const data = this.shardDb(n).data;
       if (!data || !Array.isArray(data.entries)) return { kind: 'corrupt', file: this.shardFile(n), why: 'no entries' };
       const version = schemaVersionOf(data as unknown as Record<string, unknown>);
       refuseNewer(version, this.shardFile(n));

@@ -296,6 +296,13 @@ export class Archive {
 
   /** Under the lock: load what other processes committed, finish an interrupted write. */
   private async syncUnderLock(): Promise<void> {
+    // Every commit rewrites the head, and a writer that died between shard and head left its
+    // journal: an unchanged head and no journal mean the catalogue in memory is current.
+    const journalPresent = await stat(this.path(JOURNAL_FILE)).then(
+      () => true,
+      () => false,
+    );
+    if (!journalPresent && this.headStamp && sameStamp(await this.files.headStamp(), this.headStamp)) return;
     const loaded = await this.files.load({ stamps: this.shardStamps, entries: this.shardEntries });
     if (loaded.kind === 'ok') {
       if (loaded.head.schemaVersion < SCHEMA_VERSION) await this.migrateAll(loaded.head.schemaVersion);
@@ -349,7 +356,9 @@ export class Archive {
     const overlay = new Map<string, Report>();
     const changed = await this.recomputeBodies(new Set(journal.bodies ?? []), overlay);
     for (const r of changed) await this.writeReportFile(r);
-    await this.commit(new Set((journal.bodies ?? []).map((b) => shardOf({ bodyNormalized: b, id: '' }))), changed);
+    const shards = new Set((journal.bodies ?? []).map((b) => shardOf({ bodyNormalized: b, id: '' })));
+    for (const id of [...(journal.newIds ?? []), ...(journal.removedIds ?? [])]) shards.add(shardOf({ bodyNormalized: '', id }));
+    await this.commit(shards, changed);
     await this.clearJournal();
     this.notices.push('上次写入被中断，已撤销未完成的部分 (an interrupted write was rolled back)');
   }
@@ -437,8 +446,10 @@ export class Archive {
       }
       for (const [id, report] of reports) {
         const kept = report.evaluations.filter((e) => !e.rule.startsWith(CROSS_YEAR_PREFIX));
-        const next = [...kept, ...fresh.get(id)!];
-        if (JSON.stringify(next) === JSON.stringify(report.evaluations)) continue;
+        const stale = report.evaluations.filter((e) => e.rule.startsWith(CROSS_YEAR_PREFIX));
+        const renewed = fresh.get(id)!;
+        if (JSON.stringify(stale) === JSON.stringify(renewed)) continue;
+        const next = [...kept, ...renewed];
         const updated = { ...report, evaluations: next };
         overlay.set(id, updated);
         changed.push(updated);
@@ -502,16 +513,14 @@ export class Archive {
           removedIds: [],
           bodies: [...bodies],
         });
-        for (const r of fresh) {
-          const input = inputs.find((x) => x.sha256 === r.source.sha256)!;
-          await writeFileAtomic(this.path(r.source.storedPath), input.bytes);
-        }
+        const bytesBySha = new Map(inputs.map((x) => [x.sha256, x.bytes]));
+        await Promise.all(fresh.map((r) => writeFileAtomic(this.path(r.source.storedPath), bytesBySha.get(r.source.sha256)!)));
         this.relabelLatest(groups);
         const overlay = new Map(fresh.map((r) => [r.id, r]));
         const changed = await this.recomputeBodies(bodies, overlay);
         const toWrite = new Map<string, Report>(fresh.map((r) => [r.id, overlay.get(r.id)!]));
         for (const r of changed) toWrite.set(r.id, r);
-        for (const r of toWrite.values()) await this.writeReportFile(r);
+        await Promise.all([...toWrite.values()].map((r) => this.writeReportFile(r)));
         await syncDir(this.path(REPORTS_DIR));
         await this.commit(new Set(), [...toWrite.values()]);
         await this.clearJournal();

@@ -4,7 +4,8 @@
  * Pure.
  */
 import { findingsOf, tableValues, type Report, type StatTable } from '../model.ts';
-import type { TableId } from '../spec.ts';
+import { narrateTable } from '../narrative.ts';
+import { TABLE_IDS, type TableId } from '../spec.ts';
 import { findChapter, reportTitle } from './document.ts';
 
 function metadata(report: Report) {
@@ -26,6 +27,12 @@ function metadata(report: Report) {
   };
 }
 
+/** Sentences generated from each table the report has (the reader's Narrative view). */
+function narrativeOf(report: Report, only?: TableId): Record<string, string[]> {
+  const ids = only ? [only] : TABLE_IDS.filter((id) => report.tables[id]);
+  return Object.fromEntries(ids.map((id) => [id, narrateTable(report, id)]));
+}
+
 function cellsOf(tables: Partial<Record<TableId, StatTable>>) {
   return Object.fromEntries(Object.entries(tables).map(([id, t]) => [id, t!.cells]));
 }
@@ -38,6 +45,7 @@ export function reportToJson(report: Report): string {
       cells: cellsOf(report.tables),
       preamble: report.preamble,
       chapters: report.chapters,
+      narrative: narrativeOf(report),
       genericTables: report.genericTables,
       findings: findingsOf(report),
     },
@@ -56,6 +64,7 @@ export function tableToJson(report: Report, tableId: TableId): string {
       table: tableId,
       tables: tableValues(only),
       cells: cellsOf(only),
+      narrative: narrativeOf(report, tableId),
       findings: findingsOf(report).filter((f) => f.cells.some((c) => c.table === tableId)),
     },
     null,
@@ -65,7 +74,7 @@ export function tableToJson(report: Report, tableId: TableId): string {
 
 export function chapterToJson(report: Report, key: string): string {
   const chapter = findChapter(report, key);
-  const tableId = (['proactive', 'applications', 'reviewLitigation'] as const).find((t) => t === chapter.id && report.tables[t]);
+  const tableId = TABLE_IDS.find((t) => t === chapter.id && report.tables[t]);
   const only = tableId ? { [tableId]: report.tables[tableId]! } : {};
   return JSON.stringify(
     {
@@ -73,6 +82,7 @@ export function chapterToJson(report: Report, key: string): string {
       chapter,
       tables: tableValues(only),
       cells: cellsOf(only),
+      narrative: tableId ? narrativeOf(report, tableId) : {},
       genericTables: report.genericTables.filter((t) => t.chapterKey === key),
       findings: tableId ? findingsOf(report).filter((f) => f.cells.some((c) => c.table === tableId)) : [],
     },

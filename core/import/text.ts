@@ -84,7 +84,10 @@ function classify(rawLine: string): Line {
   }
   if (line.includes('\t')) {
     const cells = line.replace(/^[ ]+|[ ]+$/g, '').split('\t').map((c) => c.trim());
-    if (cells.some((c) => c !== '')) return { kind: 'row', cells, pipe: false };
+    const filled = cells.filter((c) => c !== '');
+    // A paragraph indented with tabs is text; a label followed by empty tab cells is a table row.
+    const indentedText = filled.length === 1 && cells[cells.length - 1] !== '' && !SECTION_ROW.test(filled[0]);
+    if (filled.length > 0 && !indentedText) return { kind: 'row', cells, pipe: false };
   }
   const text = trimmed.replace(/^#{1,6}\s+/, '');
   if (isPageNumber(text) || RULE_LINE.test(text)) return { kind: 'text', text };
@@ -146,6 +149,40 @@ function tableBlock(rows: { cells: string[]; pipe: boolean }[]): TableBlock {
   return { kind: 'table', rows: grid, copies: grid.map((r) => r.map(() => false)) };
 }
 
+const TABLE_LABEL = /本年新收|上年结转|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|结转下年度|^[0-9０-９]+[.．、]/;
+
+/**
+ * A row label printed on its own line above its numbers (long labels wrapped by the extraction)
+ * became a paragraph followed by a label-less row: put the label back in front of the numbers and
+ * re-join the table around it.
+ */
+function mergeWrappedLabels(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const next = blocks[i + 1];
+    const prev = out[out.length - 1];
+    if (block.kind === 'paragraph' && next?.kind === 'table' && !next.copies && block.text.length <= 80 && !/。/.test(block.text)) {
+      const first = next.rows[0];
+      const numbers = first.filter((c) => NUMERIC_TOKEN.test(c.trim()));
+      const labelless = first.every((c) => c.trim() === '' || NUMERIC_TOKEN.test(c.trim()));
+      if (labelless && numbers.length >= 5 && (prev?.kind === 'table' || TABLE_LABEL.test(block.text))) {
+        const rows = [[block.text, ...first], ...next.rows.slice(1)];
+        if (prev?.kind === 'table' && !prev.copies) prev.rows.push(...rows);
+        else out.push({ kind: 'table', rows });
+        i++;
+        continue;
+      }
+    }
+    if (block.kind === 'table' && prev?.kind === 'table' && !prev.copies && !block.copies) {
+      prev.rows.push(...block.rows);
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
 /** Text → paragraph and table blocks. */
 export function textToBlocks(input: string): Block[] {
   const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n');
@@ -196,7 +233,7 @@ export function textToBlocks(input: string): Block[] {
   }
   flushParagraph();
   flushTable();
-  return blocks;
+  return mergeWrappedLabels(blocks);
 }
 
 export async function convertText(bytes: Uint8Array, fileName: string): Promise<ConvertedDocument> {

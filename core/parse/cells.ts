@@ -60,12 +60,4 @@ export function parseCell(rawText: string, column?: ColumnSpec): Cell {
   return { value: null, state: 'text', raw };
 }
 
-/** True when a cell prints a number (possibly annotated). */
-export const isNumberCell = (raw: string, column?: ColumnSpec): boolean => parseCell(raw, column).state === 'number';
-
-/** True when a cell holds a table value rather than a label: number, blank, slash or dash. */
-export function isValueLike(raw: string, column?: ColumnSpec): boolean {
-  return parseCell(raw, column).state !== 'text';
-}
-
 export const missingCell = (): Cell => ({ value: null, state: 'missing', raw: '' });

@@ -28,6 +28,8 @@ export function chapterHeading(text: string): { numeral: number; rest: string } 
   if (t.length > 45 || /。./.test(t)) return null;
   const m = HEADING.exec(t);
   if (!m) return null;
+  // Row labels of table 三 (一、本年新收… 四、结转下年度继续办理) left as text are not chapters.
+  if (/本年新收|上年结转|本年度办理结果|结转下年度/.test(m[2])) return null;
   const numeral = chineseNumeral(m[1]);
   return numeral === null ? null : { numeral, rest: m[2] };
 }

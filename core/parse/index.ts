@@ -1,10 +1,21 @@
-/** Blocks → report: metadata, format, chapters, statistical tables, generic tables, parse findings. */
+/**
+ * Blocks → report: metadata, format, chapters, statistical tables, generic tables, parse findings.
+ *
+ * Decisions worth knowing:
+ * - The title is stored in `title` and not repeated in `preamble`; everything else before 一 is the preamble.
+ * - pre-2019 (and their old chapter sets) keep every chapter as 'extra' with its own heading and every
+ *   table as a generic table; no statistical tables. 'unknown' maps headings but has no statistical tables.
+ * - 2021 / 2019-trial always return all three statistical tables with every spec cell; cells not found are
+ *   'missing' with one table.incomplete finding per row (per group for 四, per table when absent).
+ * - Subtotal rows printed for （三）–（六） are not stored (they stay in rawRows) and not evaluated here.
+ * - Tables that map to no statistical table stay generic tables; nothing from the source is dropped.
+ */
 import type { Chapter, ParsedReport } from '../model.ts';
 import { ImportError, type ConvertedDocument, type TableBlock } from '../import/types.ts';
 import { chapterHeading, chapterIdOf, splitChapters } from './chapters.ts';
 import { detectFormat } from './format.ts';
 import { extractMetadata } from './metadata.ts';
-import { mapStatTables, type LocatedTable } from './statTables.ts';
+import { isStatTableBlock, mapStatTables, type LocatedTable } from './statTables.ts';
 
 export { normalizeBodyName } from './metadata.ts';
 export { parseCell } from './cells.ts';
@@ -22,8 +33,12 @@ export function buildReport(doc: ConvertedDocument, fileName: string): ParsedRep
 
   const segments = splitChapters(blocks, format !== 'pre-2019');
   const chapterSegments = segments.filter((s) => s.id !== 'preamble');
-  const knowsChapters = headings.some((h) => chapterIdOf(h) !== null) || (/年度报告/.test(meta.title) && chapterSegments.length > 0);
-  if (!knowsChapters && tableTexts.length === 0) throw new ImportError(fileName, NOT_A_REPORT);
+  // A report has a chapter heading of the template, a statistical table, or a 年度报告 title with chapters.
+  const recognisable =
+    headings.some((h) => chapterIdOf(h) !== null) ||
+    (/年度?报告/.test(meta.title) && chapterSegments.length > 0) ||
+    blocks.some((b) => b.kind === 'table' && isStatTableBlock(b));
+  if (!recognisable) throw new ImportError(fileName, NOT_A_REPORT);
 
   const located: LocatedTable[] = [];
   const chapters: Chapter[] = [];

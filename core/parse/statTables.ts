@@ -32,6 +32,11 @@ function kindOf(block: TableBlock, chapterKey: string): TableId | null {
   return null;
 }
 
+/** True when a table block is recognisably one of the three statistical tables by its own wording. */
+export function isStatTableBlock(block: TableBlock): boolean {
+  return kindOf(block, '') !== null;
+}
+
 const generic = (t: LocatedTable): GenericTable => ({ caption: t.caption, chapterKey: t.chapterKey, rows: t.block.rows });
 
 function absentTable(spec: TableSpec): { table: StatTable; finding: RuleEvaluation } {

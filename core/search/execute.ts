@@ -22,7 +22,7 @@ export interface ExecOptions {
   /** Body names matching a `body:` value. */
   matchBodies: (value: string) => Set<string>;
   /** Original field texts of a document (from memory or the snapshot's text file). */
-  originals: (doc: DocRecord) => string[];
+  originals: (doc: DocRecord) => (field: number) => string;
 }
 
 export interface ExecResult {
@@ -172,6 +172,7 @@ class TermCache {
 
 export class Executor {
   private whereChapter: (string | null)[] = [];
+  private readonly perClass = new Float64Array(CLASS_WEIGHT.length);
   private readonly cache: TermCache;
   constructor(private readonly index: MemoryIndex) {
     this.cache = new TermCache(index);
@@ -325,7 +326,7 @@ export class Executor {
 
     // Rank: exact scores for the top slice (enough to cover the requested page), cheap order beyond.
     const pageEnd = (opts.page + 1) * opts.pageSize;
-    const k = Math.min(total, Math.max(pageEnd + 40, 120));
+    const k = Math.min(total, Math.max(pageEnd + 20, 60));
     const order = topK(matched.subarray(0, total), cheap.subarray(0, total), k);
     const exact = order.map((num) => ({ num, score: this.exactScore(index.docs[num]!, groups, chapters) }));
     exact.sort((a, b) => b.score - a.score || tieBreak(index.docs[a.num]!, index.docs[b.num]!));
@@ -338,7 +339,7 @@ export class Executor {
     let score = 0;
     for (const g of groups) {
       for (const p of g) {
-        const perClass = new Float64Array(CLASS_WEIGHT.length);
+        const perClass = this.perClass.fill(0);
         const text = p.term.text;
         let pos = doc.text.indexOf(text);
         while (pos >= 0) {
@@ -381,10 +382,10 @@ export class Executor {
     }
     const hits: SearchHit[] = [];
     const fieldOrder = [...perField.keys()].sort((a, b) => this.index.wheres.classes[doc.fieldWhere[a]] - this.index.wheres.classes[doc.fieldWhere[b]] || a - b);
-    const originals = fieldOrder.length ? opts.originals(doc) : [];
+    const original = fieldOrder.length ? opts.originals(doc) : null;
     for (const f of fieldOrder.slice(0, MAX_SNIPPETS)) {
       const where = this.index.wheres.list[doc.fieldWhere[f]];
-      hits.push(snippetFor(where, originals[f] ?? '', perField.get(f)!, doc.format));
+      hits.push(snippetFor(where, original!(f), perField.get(f)!, doc.format));
     }
     // Label hits (shared table labels) and figure-filter cells.
     for (const p of terms) {

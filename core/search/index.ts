@@ -13,9 +13,10 @@ import type { SearchRequest, SearchResponse } from '../api.ts';
 import type { CatalogueEntry, Report } from '../model.ts';
 import { BodyMatcher } from './bodies.ts';
 import { Executor, SearchAborted } from './execute.ts';
-import { appendJournal, journalRecordFor, loadSnapshot, readOriginals, replayJournal, StaleIndexError, writeSnapshot } from './persist.ts';
+import { OriginalsReader, appendJournal, journalRecordFor, loadSnapshot, replayJournal, StaleIndexError, writeSnapshot } from './persist.ts';
 import { parseQuery } from './query.ts';
 import { MemoryIndex, buildDoc, type DocRecord } from './store.ts';
+import { PostingList } from './postings.ts';
 
 export { SearchAborted } from './execute.ts';
 export { parseQuery } from './query.ts';
@@ -56,7 +57,7 @@ export class SearchEngine {
   private readonly bodies = new BodyMatcher();
   private state: 'ready' | 'building' = 'ready';
   private building: Promise<void> | null = null;
-  private textsPath: string | null = null;
+  private texts: OriginalsReader | null = null;
   private journalRecords = 0;
   private dirty = false;
   private origin = 'empty';
@@ -88,7 +89,7 @@ export class SearchEngine {
       try {
         const loaded = loadSnapshot(engine.searchDir);
         engine.setIndex(loaded.index);
-        engine.textsPath = loaded.textsPath;
+        engine.texts = new OriginalsReader(loaded.textsPath);
         engine.journalRecords = replayJournal(engine.searchDir, engine.index);
         for (const d of engine.index.docs) if (d) engine.bodies.addName(d.body);
         reason = 'loaded';
@@ -96,7 +97,7 @@ export class SearchEngine {
         const code = (err as NodeJS.ErrnoException).code;
         reason = code === 'ENOENT' ? 'missing' : err instanceof StaleIndexError ? `stale: ${err.message}` : `corrupt: ${(err as Error).message}`;
         engine.setIndex(new MemoryIndex());
-        engine.textsPath = null;
+        engine.texts = null;
         engine.journalRecords = 0;
       }
     }
@@ -210,9 +211,10 @@ export class SearchEngine {
   snapshot(): void {
     if (!this.persistent) return;
     mkdirSync(this.searchDir, { recursive: true });
-    const originals = (d: DocRecord) => this.originals(d);
+    const originals = (d: DocRecord) => this.allOriginals(d);
     const generation = writeSnapshot(this.searchDir, this.index, originals);
-    this.textsPath = join(this.searchDir, `texts-${generation}.bin`);
+    this.texts?.close();
+    this.texts = new OriginalsReader(join(this.searchDir, `texts-${generation}.bin`));
     // Renumber in memory as the snapshot did, and let originals live on disk only.
     const live = this.index.docs.filter((d): d is DocRecord => d != null);
     const fresh = new MemoryIndex();
@@ -225,7 +227,12 @@ export class SearchEngine {
     }
     fresh.alive = live.length;
     if (this.index.deadRatio() > 0) {
-      for (const d of live) fresh.post(d.text, d.num);
+      const remap = new Int32Array(this.index.docs.length).fill(-1);
+      this.index.docs.forEach((d, old) => {
+        if (d) remap[old] = d.num;
+      });
+      fresh.uni = remapPostings(this.index.uni, remap);
+      fresh.bi = remapPostings(this.index.bi, remap);
     } else {
       fresh.uni = this.index.uni;
       fresh.bi = this.index.bi;
@@ -235,10 +242,19 @@ export class SearchEngine {
     this.dirty = false;
   }
 
-  private originals(doc: DocRecord): string[] {
-    if (doc.original) return doc.original;
-    if (doc.originalRef && this.textsPath) return readOriginals(this.textsPath, doc.originalRef);
-    return [];
+  private originals(doc: DocRecord): (field: number) => string {
+    if (doc.original) {
+      const original = doc.original;
+      return (f) => original[f] ?? '';
+    }
+    if (doc.originalRef && this.texts) return this.texts.open(doc.originalRef);
+    return () => '';
+  }
+
+  /** All original field texts of a document (for writing a snapshot). */
+  private allOriginals(doc: DocRecord): string[] {
+    const get = this.originals(doc);
+    return Array.from(doc.fieldStart, (_, f) => get(f));
   }
 
   async search(request: SearchRequest, options: SearchOptions = {}): Promise<SearchResponse> {
@@ -284,5 +300,22 @@ export class SearchEngine {
     this.closed = true;
     if (this.building) await this.building.catch(() => undefined);
     if (this.persistent && this.dirty && this.journalRecords > 0) this.snapshot();
+    this.texts?.close();
   }
+}
+
+/** Posting lists renumbered after compaction (old number → new, −1 = removed). */
+function remapPostings(map: Map<number, PostingList>, remap: Int32Array): Map<number, PostingList> {
+  const out = new Map<number, PostingList>();
+  for (const [key, list] of map) {
+    let fresh: PostingList | null = null;
+    for (const old of list.toArray()) {
+      const nu = old < remap.length ? remap[old] : -1;
+      if (nu < 0) continue;
+      if (!fresh) fresh = new PostingList();
+      fresh.add(nu);
+    }
+    if (fresh) out.set(key, fresh);
+  }
+  return out;
 }

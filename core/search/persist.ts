@@ -352,15 +352,38 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
   }
 }
 
-/** Reads the original field texts of a snapshot document. */
-export function readOriginals(textsPath: string, ref: { offset: number; length: number }): string[] {
-  const fd = openSync(textsPath, 'r');
-  try {
+/** Reads original field texts of snapshot documents, decoding only the fields asked for. */
+export class OriginalsReader {
+  private fd: number | null = null;
+  constructor(readonly path: string) {}
+
+  /** Field accessor for one document (one read of its blob, UTF-8 decoded per field on demand). */
+  open(ref: { offset: number; length: number }): (field: number) => string {
+    if (this.fd === null) this.fd = openSync(this.path, 'r');
     const buf = Buffer.allocUnsafe(ref.length);
-    readSync(fd, buf, 0, ref.length, ref.offset);
-    return buf.toString('utf8').split('\u0000');
-  } finally {
-    closeSync(fd);
+    let got = 0;
+    while (got < ref.length) {
+      const n = readSync(this.fd, buf, got, ref.length - got, ref.offset + got);
+      if (n <= 0) break;
+      got += n;
+    }
+    const starts: number[] = [0];
+    return (field: number) => {
+      while (starts.length <= field) {
+        const prev = starts[starts.length - 1];
+        const nul = prev < 0 ? -1 : buf.indexOf(0, prev);
+        starts.push(nul < 0 ? -1 : nul + 1);
+      }
+      const start = starts[field];
+      if (start < 0) return '';
+      const end = buf.indexOf(0, start);
+      return buf.toString('utf8', start, end < 0 ? got : end);
+    };
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }
 

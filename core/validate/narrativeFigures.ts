@@ -117,13 +117,25 @@ export function normalizeNarrative(text: string): string {
 }
 
 /**
- * Sentences of a chapter as printed (bold markers dropped), its paragraphs joined so that
- * page-break splits are healed.
+ * The paragraphs of a chapter with page-break splits healed: a paragraph that does not end a
+ * sentence ("…2022年，全市共办理") is joined with the next. Bold markers are dropped.
  */
-export function sentencesOf(paragraphs: string[]): string[] {
-  return paragraphs
-    .join('\n')
-    .replace(/\*\*/g, '')
+export function healedParagraphs(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const raw of paragraphs) {
+    const p = raw.replace(/\*\*/g, '').trim();
+    if (!p) continue;
+    if (open) out[out.length - 1] += p;
+    else out.push(p);
+    open = !/[。！？；：!?;:）)”"]$/.test(p);
+  }
+  return out;
+}
+
+/** Sentences of a paragraph as printed (split after 。！？；). */
+export function sentencesOf(paragraph: string): string[] {
+  return paragraph
     .split(/(?<=[。！？；!?;])/)
     .map((s) => s.replace(/\s*\n\s*/g, '').trim())
     .filter((s) => s.length > 0);
@@ -132,21 +144,25 @@ export function sentencesOf(paragraphs: string[]): string[] {
 export function extractFigures(chapters: Pick<Chapter, 'key' | 'id' | 'paragraphs'>[]): StatedFigure[] {
   const figures: StatedFigure[] = [];
   for (const chapter of chapters) {
-    for (const printed of sentencesOf(chapter.paragraphs)) {
-      const sentence = normalizeNarrative(printed);
-      const context: Record<Context, boolean> = {
-        disclosure: sentence.includes('信息公开') || chapter.id === 'reviewLitigation',
-        applications: sentence.includes('申请') || chapter.id === 'applications',
-      };
-      for (const pattern of PATTERNS) {
-        if (pattern.context && !context[pattern.context]) continue;
-        if (pattern.alsoNeeds && !sentence.includes(pattern.alsoNeeds)) continue;
-        for (const m of sentence.matchAll(pattern.re)) {
-          const value = parseFigure(m[pattern.num]);
-          if (value === null) continue;
-          const figure: StatedFigure = { target: pattern.target, value, quote: m[0].trim(), sentence: printed, chapterKey: chapter.key };
-          if (pattern.verb !== undefined) figure.verb = m[pattern.verb];
-          figures.push(figure);
+    for (const paragraph of healedParagraphs(chapter.paragraphs)) {
+      // Result counts follow the sentence that names the applications ("答复申请 805 件。予以公开…258件；不予公开35件…").
+      const aboutApplications = paragraph.includes('申请') || chapter.id === 'applications';
+      for (const printed of sentencesOf(paragraph)) {
+        const sentence = normalizeNarrative(printed);
+        const context: Record<Context, boolean> = {
+          disclosure: sentence.includes('信息公开') || chapter.id === 'reviewLitigation',
+          applications: aboutApplications,
+        };
+        for (const pattern of PATTERNS) {
+          if (pattern.context && !context[pattern.context]) continue;
+          if (pattern.alsoNeeds && !sentence.includes(pattern.alsoNeeds)) continue;
+          for (const m of sentence.matchAll(pattern.re)) {
+            const value = parseFigure(m[pattern.num]);
+            if (value === null) continue;
+            const figure: StatedFigure = { target: pattern.target, value, quote: m[0].trim(), sentence: printed, chapterKey: chapter.key };
+            if (pattern.verb !== undefined) figure.verb = m[pattern.verb];
+            figures.push(figure);
+          }
         }
       }
     }

@@ -16,7 +16,8 @@
 import type { ParsedReport, RuleEvaluation, RuleStatus, Severity } from '../model.ts';
 import { APPLICANT_PART_COLUMN_IDS, tableSpec, type ReportFormat } from '../spec.ts';
 import { formatNumber, missingText, operand, type Operand, type Tables } from './cells.ts';
-import { APPLICANT_COLUMN_LABEL } from './labels.ts';
+import { APPLICANT_COLUMN_LABEL, applicationRowName } from './labels.ts';
+import { RULE_SEVERITY } from './evaluation.ts';
 import { extractFigures, type FigureTarget, type StatedFigure } from './narrativeFigures.ts';
 
 interface TargetSpec {
@@ -53,7 +54,7 @@ function targetSpec(target: FigureTarget, figure: StatedFigure, tables: Tables, 
   const result = RESULT_TARGETS[target];
   if (result) {
     const rows = (tableSpec(format, 'applications')?.rows ?? []).filter((r) => result.rows(r.id));
-    const operands = rows.flatMap((r) => applicationRow(tables, r.id, r.label.replace(/^[（(][一二三四五六七][）)]|^\d+[.．]/, '').replace(/（.*$/, '')));
+    const operands = rows.flatMap((r) => applicationRow(tables, r.id, applicationRowName(r)));
     return { scope: `applications.${target}.total`, tableName: '表三', readings: [{ name: result.name, operands }] };
   }
   switch (target) {
@@ -96,12 +97,11 @@ function targetSpec(target: FigureTarget, figure: StatedFigure, tables: Tables, 
   }
 }
 
-const TABLE_OF: Record<FigureTarget, keyof Tables> = {
-  applications: 'applications',
-  review: 'reviewLitigation',
-  litigation: 'reviewLitigation',
-  normativeDocuments: 'proactive',
-};
+function tableOf(target: FigureTarget): keyof Tables {
+  if (target === 'review' || target === 'litigation') return 'reviewLitigation';
+  if (target === 'normativeDocuments') return 'proactive';
+  return 'applications';
+}
 
 interface ReadingOutcome {
   status: RuleStatus;
@@ -139,8 +139,8 @@ function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, forma
     detail: figure.sentence,
   };
   const said = `正文称“${figure.quote}”`;
-  if (!tables[TABLE_OF[figure.target]]) {
-    return { ...base, status: 'notAssessable', severity: 'warning', right: null, message: `${said}，但未读取到${spec.tableName}，无法核对。` };
+  if (!tables[tableOf(figure.target)]) {
+    return { ...base, status: 'notAssessable', severity: RULE_SEVERITY['narrative.mismatch'], right: null, message: `${said}，但未读取到${spec.tableName}，无法核对。` };
   }
   const outcomes = spec.readings.map((r) => ({ reading: r, outcome: compareReading(figure.value, r.operands) }));
   const best = outcomes.reduce((a, b) => (rankOf(b.outcome) < rankOf(a.outcome) ? b : a));
@@ -149,7 +149,7 @@ function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, forma
   const tableSays = (r: (typeof outcomes)[number]) =>
     r.outcome.value !== null
       ? `${r.reading.name}为 ${formatNumber(r.outcome.value)}`
-      : `${r.reading.name}至少为 ${formatNumber(r.outcome.shown)}（${missingList(r.outcome.missing)}）`;
+      : `${r.reading.name}至少为 ${formatNumber(r.outcome.shown)}（另有${missingList(r.outcome.missing)}没有数值）`;
   let message: string;
   if (outcome.status === 'pass') {
     message = `${said}，与${spec.tableName}${reading.name} ${formatNumber(figure.value)} 一致。`;
@@ -161,7 +161,8 @@ function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, forma
   } else {
     message = `${said}，但${spec.tableName}${outcomes.map(tableSays).join('，')}。`;
   }
-  return { ...base, status: outcome.status, severity: outcome.status === 'pass' ? 'error' : outcome.severity, right, message };
+  // A failure is an error when the numbers contradict, a warning when the table merely does not show the figure.
+  return { ...base, status: outcome.status, severity: outcome.status === 'fail' ? outcome.severity : RULE_SEVERITY['narrative.mismatch'], right, message };
 }
 
 function missingList(missing: Operand[]): string {

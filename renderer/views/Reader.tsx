@@ -90,7 +90,9 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
       if (el.tabIndex < 0 && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
       el.focus({ preventScroll: true });
     }
-  }, [report, highlight, modes]);
+    // Not on mode changes: toggling Table/Narrative must leave focus on the toggle.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [report, highlight]);
 
   const findings = useMemo(() => (report ? findingsOf(report) : []), [report]);
   const findingsByCell = useMemo(() => {

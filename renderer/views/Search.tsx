@@ -34,9 +34,10 @@ export function composeQuery(text: string, f: SearchFilters): string {
  * after the last keystroke), at most one request is in flight: keystrokes made meanwhile
  * coalesce into one follow-up request for the newest query, and stale responses are dropped.
  */
-export function useSearch(query: string): { response: SearchResponse | null; pending: boolean; error: string | null } {
+export function useSearch(query: string): { response: SearchResponse | null; answered: string; pending: boolean; error: string | null } {
   const api = useApi();
   const [response, setResponse] = useState<SearchResponse | null>(null);
+  const [answered, setAnswered] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const latest = useRef(0);
@@ -54,7 +55,7 @@ export function useSearch(query: string): { response: SearchResponse | null; pen
       };
       api.search({ query: q, pageSize: 50 }).then(
         (r) => {
-          if (seq === latest.current) (setResponse(r), setError(null), setPending(false));
+          if (seq === latest.current) (setResponse(r), setAnswered(q), setError(null), setPending(false));
           done();
         },
         (e: Error) => {
@@ -78,7 +79,7 @@ export function useSearch(query: string): { response: SearchResponse | null; pen
     if (inFlight.current) queued.current = { query, seq };
     else send(query, seq);
   }, [query, send]);
-  return { response, pending, error };
+  return { response, answered, pending, error };
 }
 
 export interface SearchViewProps {
@@ -90,7 +91,7 @@ export function SearchView({ text, onOpenHit }: SearchViewProps) {
   const { t } = useI18n();
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS);
   const query = composeQuery(text, filters);
-  const { response, pending, error } = useSearch(query);
+  const { response, answered, pending, error } = useSearch(query);
   const listRef = useRef<HTMLDivElement>(null);
   const words = { meta: t.whereMeta, finding: t.whereFinding, narrative: t.whereNarrative };
   const set = (patch: Partial<SearchFilters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -160,7 +161,7 @@ export function SearchView({ text, onOpenHit }: SearchViewProps) {
       </div>
 
       {response && query.trim() && (
-        <div className="search-results" ref={listRef} onKeyDown={onListKey} data-testid="search-results">
+        <div className="search-results" ref={listRef} onKeyDown={onListKey} data-testid="search-results" data-query={answered}>
           {response.results.length === 0 && <p className="pane-message">{t.noResults}</p>}
           {response.results.map((r) => (
             <section key={r.id} className="result" aria-label={`${r.body} ${r.year ?? ''}`}>

@@ -21,7 +21,7 @@ describe('nianbao import (end to end, through the parser)', () => {
     expect(lines[0]).toMatch(/^imported 2021-[0-9a-f]{8} 岚溪县人民政府 2021$/);
     expect(lines[1]).toMatch(/^imported 2022-[0-9a-f]{8} 岚溪县人民政府 2022$/);
     const [id2021, id2022] = lines.map((l) => l.split(' ')[1]);
-    const carry = (fs: { rule: string }[]) => fs.filter((f) => f.rule === 'crossYear.carryOver');
+    const carry = (fs: { rule: string; relatedReportId?: string }[]) => fs.filter((f) => f.rule === 'crossYear.carryOver');
     expect(carry(await findingsOf(dir, id2021)).map((f) => f.relatedReportId)).toEqual([id2022, id2022]);
     expect(carry(await findingsOf(dir, id2022)).map((f) => f.relatedReportId)).toEqual([id2021, id2021]);
     // Nothing else fails in these hand-written reports.

@@ -116,7 +116,7 @@ describe('preload bridge', () => {
   });
 
   it('the bundled preload (dist-electron/preload.cjs) runs with only require("electron") and exposes the same', async () => {
-    const { buildElectron } = (await import('../../scripts/build-electron.js')) as { buildElectron(o: { log(): void }): Promise<void> };
+    const { buildElectron } = await import('../../scripts/build-electron.js');
     await buildElectron({ log: () => {} });
     const code = readFileSync(path.join(repoRoot, 'dist-electron', 'preload.cjs'), 'utf8');
     const exposedHere = new Map<string, Record<string, unknown>>();

@@ -31,6 +31,7 @@ async function tabUntil(predicate: (a: Awaited<ReturnType<typeof active>>) => bo
   for (let i = 0; i < max; i++) {
     await page().keyboard.press(key);
     const a = await active();
+    if (process.env.KEYBOARD_DEBUG) console.log(key, i, JSON.stringify(a));
     if (predicate(a)) return { ...a, presses: i + 1 };
   }
   throw new Error(`focus never reached the target after ${max} × ${key}; last: ${JSON.stringify(await active())}`);
@@ -53,6 +54,7 @@ afterAll(async () => {
 
 describe('Keyboard only', () => {
   it('tabs to the search box, searches, opens a result with Enter and reaches the Table toggle', async () => {
+    if (process.env.KEYBOARD_DEBUG) console.log('before', JSON.stringify(await active()), await page().evaluate(() => location.href));
     const search = await tabUntil((a) => a.tag === 'INPUT' && a.label === '搜索', 15);
     expect(search.outline).toMatch(/^(solid|auto) [1-9]/);
     await page().keyboard.type('行政复议');

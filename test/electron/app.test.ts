@@ -34,7 +34,7 @@ async function start(options: { lock?: boolean; argv?: string[] } = {}) {
   f.state.userData = dir;
   f.state.appPath = path.join(dir, 'app');
   const { service, imported } = fakeService();
-  const openService = vi.fn(async () => service);
+  const openService = vi.fn(async (_options: unknown) => service);
   const savedArgv = process.argv;
   process.argv = options.argv ?? ['/usr/bin/nianbao'];
   const started = runMain({ appRoot: path.join(dir, 'app'), preloadPath: '/app/dist-electron/preload.cjs', archiveDir: path.join(dir, 'archive'), openService });
@@ -67,7 +67,21 @@ describe('main process', () => {
     const { win } = await start();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     expect(win.loadedUrl).toBe('app://nianbao/index.html');
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/dist-electron/preload.cjs' });
+    expect(win.options.webPreferences).toMatchObject({
+      preload: '/app/dist-electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    });
+    expect(win.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(win.options.show).toBe(false);
   });
 
   it('registers a handler for every channel plus save-as, and denies permissions', async () => {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, guardWebContents, isSafeExternalUrl, openExternalAfterConfirm, secureWebPreferences, windowOptions } from '../../electron/security.ts';
+import { denyAllPermissions, guardWebContents, isSafeExternalUrl, openExternalAfterConfirm } from '../../electron/security.ts';
 import type { Session, WebContents } from 'electron';
 
 function fakeContents() {
@@ -18,28 +18,6 @@ function navigate(contents: EventEmitter, event: string, url: string) {
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
-
-describe('window security settings', () => {
-  it('isolates and sandboxes the page, without Node', () => {
-    const prefs = secureWebPreferences('/app/dist-electron/preload.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/dist-electron/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-    });
-    const options = windowOptions('/p.cjs', { width: 900, height: 600 });
-    expect(options.webPreferences).toEqual(secureWebPreferences('/p.cjs'));
-    expect(options.show).toBe(false);
-  });
-});
 
 describe('navigation, new windows, webviews', () => {
   it('blocks navigation away from app:// and offers http(s) to the browser only after a confirm', async () => {

@@ -295,6 +295,8 @@ describe('JSON export', () => {
     expect(json.cells.proactive.regulations.issued).toEqual({ value: null, state: 'slash', raw: '/' });
     expect(json.chapters.map((c: { key: string }) => c.key)).toEqual(['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'other', 'extra-1']);
     expect(json.findings.map((f: { key: string }) => f.key)).toEqual(['narrative.mismatch:x']);
+    expect(Object.keys(json.narrative)).toEqual(['proactive', 'applications', 'reviewLitigation']);
+    expect(json.narrative.applications.join('')).toContain('138');
     expect(json.metadata).toMatchObject({ body: '伊春市人民政府', year: 2022, format: '2021' });
   });
 

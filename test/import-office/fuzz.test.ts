@@ -46,7 +46,7 @@ for (const name of ['songling-2022.pdf', 'songling-2022.docx']) {
             expect(['imported', 'refused']).toContain(outcome);
           },
         ),
-        { numRuns: 12, seed: 20221231 },
+        { numRuns: 25, seed: 20221231 },
       );
     }, 600_000);
   });

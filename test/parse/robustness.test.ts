@@ -125,4 +125,16 @@ describe('table mapping is by label, not by position', async () => {
     expect(r.parseFindings.map((f) => f.key)).toEqual(['table.incomplete:reviewLitigation:table']);
     expect(r.parseFindings[0].cells).toHaveLength(15);
   });
+
+  it('keeps "3.其他" in （六）其他处理 when the group label is broken over two rows', async () => {
+    const text = edit((ls) => {
+      const i = lineWith('1.申请人无正当理由逾期不补正');
+      ls[i] = ls[i].replace('（六）其他处理', '（六）其他处');
+      const j = lineWith('2.申请人逾期未按收费通知');
+      ls[j] = ls[j].replace(/^\t\t/, '\t理\t');
+    });
+    const r = await parseText(text);
+    expect(valuesOf(r, 'applications')).toEqual(valuesOf(reference, 'applications'));
+    expect(r.parseFindings).toEqual([]);
+  });
 });

@@ -40,6 +40,48 @@ describe('text converter', () => {
     ]);
   });
 
+  it('reads paragraphs indented with tabs as text, and a label with empty tab cells as a table row', () => {
+    expect(textToBlocks('\t一、总体情况\n\t2022年，全市共公开信息\n\t120 条。\n')).toEqual([
+      { kind: 'paragraph', text: '一、总体情况' },
+      { kind: 'paragraph', text: '2022年，全市共公开信息120 条。' },
+    ]);
+    expect(textToBlocks('规章\t0\t0\t0\n\t\t7.属于行政执法案卷\t\t\t\n')).toEqual([
+      { kind: 'table', rows: [['规章', '0', '0', '0'], ['', '', '7.属于行政执法案卷', '', '', '']] },
+    ]);
+  });
+
+  it('puts a row label printed on its own line back in front of its numbers', () => {
+    const text = [
+      '一、本年新收政府信息公开申请数量',
+      '134 3 0 1 0 0 138',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+      '28 0 0 0 0 0 28',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+    expect(textToBlocks(text)).toEqual([
+      {
+        kind: 'table',
+        rows: [
+          ['一、本年新收政府信息公开申请数量', '134', '3', '0', '1', '0', '0', '138'],
+          ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '28', '0', '0', '0', '0', '0', '28'],
+        ],
+      },
+      { kind: 'paragraph', text: '五、存在的主要问题及改进情况' },
+    ]);
+  });
+
+  it('keeps a table whole across a page break with a page number and a running header', () => {
+    const header = '某某县2022年政府信息公开工作年度报告';
+    const text = [header, '一、总体情况', '无。', header, '规章\t0\t0\t0', '— 5 —', header, '行政规范性文件\t１２\t0\t３０', '二、其他', header].join('\n');
+    expect(textToBlocks(text)).toEqual([
+      { kind: 'paragraph', text: header },
+      { kind: 'paragraph', text: '一、总体情况' },
+      { kind: 'paragraph', text: '无。' },
+      { kind: 'table', rows: [['规章', '0', '0', '0'], ['行政规范性文件', '１２', '0', '３０']] },
+      { kind: 'paragraph', text: '二、其他' },
+    ]);
+  });
+
   it('turns a Markdown pipe table into a grid table block', () => {
     const blocks = textToBlocks('| 信息内容 | 本年处理决定数量 |\n|---|:---:|\n| 行政许可 | 415 |\n| 行政处罚 |\n');
     expect(blocks).toEqual([
@@ -64,5 +106,7 @@ describe('text converter', () => {
     const recipe = await convertText(enc('红烧肉的做法\n\n五花肉切块，焯水后炒糖色，小火炖一小时。\n'), 'recipe.txt');
     expect(() => buildReport(recipe, 'recipe.txt')).toThrow(ImportError);
     expect(() => buildReport(recipe, 'recipe.txt')).toThrow(/不是政府信息公开年度报告/);
+    const spreadsheet = await convertText(enc('姓名\t年龄\t城市\n张三\t30\t北京\n李四\t25\t上海\n'), 'people.tsv');
+    expect(() => buildReport(spreadsheet, 'people.tsv')).toThrow(ImportError);
   });
 });

@@ -92,7 +92,7 @@ describe('narrative.mismatch', () => {
       { table: 'reviewLitigation', row: 'litigationDirect', column: 'total' },
       { table: 'reviewLitigation', row: 'litigationAfterReview', column: 'total' },
     ]);
-    expect(ev.message).toBe('正文称“行政诉讼 1 件”，但表四中未经复议直接起诉总计无法读取、复议后起诉总计无法读取，表中没有显示这 1 件。');
+    expect(ev.message).toBe('正文称“行政诉讼 1 件”，但表四中未经复议直接起诉总计（无法读取）、复议后起诉总计（无法读取），表中没有显示这 1 件。');
     expect(ev.detail).toContain('行政诉讼 1 件');
   });
 
@@ -164,5 +164,66 @@ describe('narrative.mismatch', () => {
 
   it('says nothing when the narrative states no figure', () => {
     expect(mismatches(makeReport())).toEqual([]);
+  });
+});
+
+describe('result counts stated in the narrative', () => {
+  const SHANGHAI_LIKE = [
+    '市政府办公厅代表市政府共受理政府信息公开申请138件；答复政府信息公开申请138件，均在法定期限内予以答复。予以公开及部分公开95件，占68.8%；不予公开16件；因本机关不掌握等原因无法提供26件；不予处理0件；其他处理1件。信息公开类行政复议5件，诉讼0件。',
+  ];
+
+  it('reads the result groups of a paragraph about applications, and 诉讼 after 行政复议', () => {
+    const figures = extractFigures([chapter('overview', SHANGHAI_LIKE)]);
+    expect(figures.map((f) => [f.target, f.value])).toEqual([
+      ['applications', 138],
+      ['answered', 138],
+      ['grantedAndPartial', 95],
+      ['denied', 16],
+      ['unavailable', 26],
+      ['notProcessed', 0],
+      ['otherHandling', 1],
+      ['review', 5],
+      ['litigation', 0],
+    ]);
+    const read = (text: string) => extractFigures([chapter('overview', [text])]).map((f) => [f.target, f.value]);
+    expect(read('本年度共收到依申请信息公开26件，予以公开 20 件，部分公开 6 件。')).toEqual([
+      ['applications', 26],
+      ['granted', 20],
+      ['partial', 6],
+    ]);
+    // Without applications in the paragraph, 不予公开 … 件 is not taken as a result count.
+    expect(read('涉密文件不予公开 3 件。')).toEqual([]);
+  });
+
+  it('passes the seed-like paragraph against the seed table', () => {
+    const evs = mismatches(withOverview(SHANGHAI_LIKE));
+    expect(evs.map((e) => [e.key, e.status])).toEqual([
+      ['narrative.mismatch:applications.received.total', 'pass'],
+      ['narrative.mismatch:applications.answered.total', 'pass'],
+      ['narrative.mismatch:applications.grantedAndPartial.total', 'pass'],
+      ['narrative.mismatch:applications.denied.total', 'pass'],
+      ['narrative.mismatch:applications.unavailable.total', 'pass'],
+      ['narrative.mismatch:applications.notProcessed.total', 'pass'],
+      ['narrative.mismatch:applications.otherHandling.total', 'pass'],
+      ['narrative.mismatch:reviewLitigation.review.total', 'pass'],
+      ['narrative.mismatch:reviewLitigation.litigation.total', 'pass'],
+    ]);
+  });
+
+  it('reads a row from its applicant cells where its 总计 was left blank: a lower bound that can contradict', () => {
+    const report = withCells(withOverview(['共受理政府信息公开申请138件，予以公开及部分公开90件，无法提供30件。']), 'applications', {
+      granted: { total: '', research: '' },
+      partial: { total: '' },
+      'unavailable.notHeld': { total: '' },
+      'unavailable.needsCreation': { total: '' },
+    });
+    const evs = mismatches(report);
+    // granted 65+2 (+ research blank) + partial 28 = at least 95 > 90: a contradiction whatever the blank holds.
+    expect(one(evs, 'narrative.mismatch:applications.grantedAndPartial.total')).toMatchObject({ status: 'fail', severity: 'error', left: 90, right: null });
+    expect(one(evs, 'narrative.mismatch:applications.grantedAndPartial.total').message).toBe(
+      '正文称“予以公开及部分公开90件”，但表三予以公开与部分公开至少为 95（另有予以公开·科研机构（未填报）没有数值）。',
+    );
+    // unavailable: every applicant cell known → 26, a plain mismatch.
+    expect(one(evs, 'narrative.mismatch:applications.unavailable.total')).toMatchObject({ status: 'fail', severity: 'error', left: 30, right: 26 });
   });
 });

@@ -3,7 +3,7 @@ import type { HtmlElement } from './dom.ts';
 
 /** id/class words of chrome containers, matched as whole tokens or token prefixes/suffixes (mainNav, footerBox). */
 const AFFIX_WORDS = ['nav', 'menu', 'breadcrumb', 'crumb', 'footer', 'sidebar', 'toolbar', 'pager', 'pagination', 'copyright'];
-const EXACT_WORDS = new Set(['foot', 'bottom', 'position', 'location', 'share', 'related', 'xglj', 'xgxx', 'xggj', 'xgwj', 'dqwz', 'print']);
+const EXACT_WORDS = new Set(['foot', 'bottom', 'position', 'location', 'share', 'related', 'xglj', 'xgxx', 'xggj', 'xgwj', 'dqwz']);
 
 export function hasChromeName(el: HtmlElement): boolean {
   if (el.name === 'aside' || el.attribs.role === 'navigation' || el.attribs.role === 'contentinfo') return true;

@@ -147,9 +147,24 @@ function tableGrid(lines: PdfLine[]): string[][] {
     r.figures || /^第[一二三四五六七八九十百]+条/.test(cellText(r.cells.flat())) || r.line.cells.some((c) => c.x0 > cols[0].x1);
   const own = rows.slice(firstFigure).filter(standalone);
   const parts = new Map(own.map((a) => [a, a.cells.map(() => [] as Fragment[])]));
+  // Where each fragment went, so that the next line of the same printed cell (same x, one
+  // line-height below) follows it instead of jumping to another row.
+  const placed: { x0: number; y: number; target: (typeof rows)[number] }[] = [];
   for (const r of rows.slice(firstFigure)) {
-    const target = standalone(r) ? r : anchors.reduce((best, a) => (Math.abs(a.y - r.y) < Math.abs(best.y - r.y) ? a : best));
-    r.cells.forEach((fragments, i) => parts.get(target)![i].push(...fragments));
+    if (standalone(r)) {
+      r.cells.forEach((fragments, i) => parts.get(r)![i].push(...fragments));
+      for (const f of r.cells.flat()) placed.push({ x0: f.x0, y: f.y, target: r });
+      continue;
+    }
+    const lineHeight = r.line.fontSize * 1.6;
+    r.cells.forEach((fragments, i) => {
+      for (const f of fragments) {
+        const above = placed.findLast((p) => Math.abs(p.x0 - f.x0) < 6 && f.y - p.y > 0 && f.y - p.y < lineHeight);
+        const target = above?.target ?? anchors.reduce((best, a) => (Math.abs(a.y - r.y) < Math.abs(best.y - r.y) ? a : best));
+        parts.get(target)![i].push(f);
+        placed.push({ x0: f.x0, y: f.y, target });
+      }
+    });
   }
   for (const a of own) out.push(parts.get(a)!.map(cellText));
   return out;

@@ -135,7 +135,10 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
       groupLabelOnly = true;
       if (group === 'otherHandling' && singleOtherHandling) rowId = 'otherHandling.other';
     }
-    if (rowId && !rowId.includes('.') && rowId !== 'resultTotal') group = null;
+    // The matched row tells the group too: a group label broken by a page ("（六）其他处" / "理")
+    // must not leave "3.其他" without its group.
+    if (rowId?.includes('.')) group = rowId.split('.')[0] as Group;
+    else if (rowId && rowId !== 'resultTotal') group = null;
     const values = read(row, end);
     if (!rowId) {
       if (groupLabelOnly && group && values) {

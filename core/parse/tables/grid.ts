@@ -21,7 +21,6 @@ export function gridRows(blocks: TableBlock[]): GridRow[] {
   );
 }
 
-export const isTextCell = (raw: string): boolean => parseCell(raw).state === 'text';
 export const isBlankCell = (raw: string): boolean => parseCell(raw).state === 'blank';
 
 /**

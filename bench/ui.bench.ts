@@ -1,0 +1,196 @@
+/**
+ * UI benchmark: a generated archive of 10,000 reports served by the browser host, driven in
+ * Debian Chromium. Figures: UI ready (library visible) after page load, opening a report,
+ * search-as-you-type (last keystroke → results on screen), long tasks while scrolling the library.
+ * Targets (issue 3): < 1.5 s, < 200 ms, < 100 ms, no long task > 50 ms.
+ *
+ * The archive is built once (via the archive service, as an import would) into
+ * bench/out/ui-archive-<n>/ and reused. Options: --reports=N (default 10000), --rebuild.
+ */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { startBrowserHost } from '../core/host/index.ts';
+import { openArchiveService } from '../core/service.ts';
+import { createHttpApi } from '../renderer/api/http.ts';
+import { buildRenderer, CHROMIUM_ARGS } from '../test/e2e/harness.ts';
+import { iterateReports } from './generator.ts';
+
+const outDir = fileURLToPath(new URL('./out/', import.meta.url));
+
+function option(args: string[], name: string): string | undefined {
+  return args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? (args.includes(`--${name}`) ? 'true' : undefined);
+}
+
+/** Imports n generated reports (10 % with a broken rule, one in five HTML) into a cached archive. */
+export async function prepareArchive(count: number, rebuild = false): Promise<string> {
+  const dir = join(outDir, `ui-archive-${count}`);
+  const done = join(dir, '.complete');
+  if (existsSync(done) && !rebuild) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  const service = await openArchiveService({ archiveDir: dir, host: 'browser', loadSample: false });
+  const encoder = new TextEncoder();
+  const started = performance.now();
+  let batch: { name: string; bytes: Uint8Array }[] = [];
+  let imported = 0;
+  const flush = async () => {
+    const outcomes = await service.importFiles(batch);
+    imported += outcomes.filter((o) => o.status === 'imported').length;
+    batch = [];
+    if (imported % 1000 < 250) console.log(`  prepared ${imported}/${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  };
+  for (const report of iterateReports(count, { seed: 20261129, errorRate: 0.1, format: 'mixed' })) {
+    batch.push({ name: report.fileName, bytes: encoder.encode(report.content) });
+    if (batch.length >= 250) await flush();
+  }
+  if (batch.length) await flush();
+  await service.close();
+  writeFileSync(done, `${imported}\n`);
+  console.log(`  archive of ${imported} reports built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return dir;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const max = (xs: number[]) => Math.max(...xs);
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+/** Records long tasks and the moment the library first shows a row, from before any page script runs. */
+const INIT_SCRIPT = `
+  window.__bench = { longTasks: [], libraryVisibleAt: null };
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[role=option]')) { window.__bench.libraryVisibleAt = performance.now(); observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+async function timeOpenReport(page: Page, index: number): Promise<number> {
+  return page.evaluate(async (i) => {
+    const rows = [...document.querySelectorAll<HTMLElement>('[role=option]')];
+    const row = rows[i % rows.length];
+    const t0 = performance.now();
+    row.click();
+    await new Promise<void>((resolve) => {
+      const ready = () => document.querySelector('#ch-applications table.stat, .reader-content h1');
+      if (ready()) return resolve();
+      new MutationObserver((_, o) => ready() && (o.disconnect(), resolve())).observe(document.body, { childList: true, subtree: true });
+    });
+    // Until the frame with the report is painted.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, index);
+}
+
+async function timeSearch(page: Page, text: string): Promise<{ ms: number; results: number }> {
+  const input = page.locator('.search-box input');
+  await input.fill('');
+  await input.focus();
+  await page.evaluate(() => {
+    const box = document.querySelector<HTMLInputElement>('.search-box input')!;
+    (window as unknown as { __lastKey: number }).__lastKey = 0;
+    box.addEventListener('input', () => ((window as unknown as { __lastKey: number }).__lastKey = performance.now()));
+  });
+  await page.keyboard.type(text, { delay: 60 });
+  return page.evaluate(async (query) => {
+    const fresh = () => document.querySelector(`[data-testid=search-results][data-query="${CSS.escape(query)}"]`);
+    await new Promise<void>((resolve) => {
+      if (fresh()) return resolve();
+      new MutationObserver((_, o) => fresh() && (o.disconnect(), resolve())).observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const lastKey = (window as unknown as { __lastKey: number }).__lastKey;
+    return { ms: performance.now() - lastKey, results: document.querySelectorAll('.search-results .result').length };
+  }, text);
+}
+
+export async function run(args: string[] = []): Promise<void> {
+  const count = Number(option(args, 'reports') ?? 10_000);
+  console.log(`ui bench: ${count} reports`);
+  const archiveDir = await prepareArchive(count, option(args, 'rebuild') === 'true');
+  if (option(args, 'prepare-only')) return;
+  const staticDir = buildRenderer();
+  const host = await startBrowserHost({ archiveDir, port: 0, staticDir, loadSample: false });
+  const api = createHttpApi({ token: host.token, baseUrl: new URL(host.url).origin });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const status = await api.getStatus();
+    // Let the search index finish building so the search figure measures the ready index.
+    for (let i = 0; i < 600; i++) {
+      if ((await api.search({ query: '政府', pageSize: 1 })).index === 'ready') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(INIT_SCRIPT);
+    const page = await context.newPage();
+
+    // 1. UI ready: library rows on screen, measured from navigation start and from the load event.
+    const ready: { fromNavigation: number; fromLoad: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(host.url);
+      await page.waitForSelector('[role=option]');
+      ready.push(
+        await page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const visible = (window as unknown as { __bench: { libraryVisibleAt: number } }).__bench.libraryVisibleAt;
+          return { fromNavigation: visible, fromLoad: visible - (nav.loadEventEnd || nav.domContentLoadedEventEnd) };
+        }),
+      );
+    }
+    const rowsShown = await page.locator('.catalogue-toolbar .muted').innerText();
+
+    // 2. Library scroll: long tasks while scrolling through all 10,000 rows and paging with the keyboard.
+    await page.evaluate(() => ((window as unknown as { __bench: { longTasks: unknown[] } }).__bench.longTasks = []));
+    const scroll = await page.evaluate(async () => {
+      const el = document.querySelector<HTMLElement>('.lib-scroll')!;
+      const t0 = performance.now();
+      let frames = 0;
+      while (el.scrollTop + el.clientHeight < el.scrollHeight - 2 && performance.now() - t0 < 8000) {
+        el.scrollTop += 600;
+        frames++;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      for (let i = 0; i < 40; i++) {
+        el.scrollTop -= 2400;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return { ms: performance.now() - t0, frames, height: el.scrollHeight };
+    });
+    await page.locator('[role=option]').first().focus();
+    for (let i = 0; i < 30; i++) await page.keyboard.press('PageDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    const longTasks = await page.evaluate(() => (window as unknown as { __bench: { longTasks: { duration: number }[] } }).__bench.longTasks.map((t) => t.duration));
+
+    // 3. Opening a report from the library (click → report on screen).
+    const opens: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await page.locator('.nav-button', { hasText: '报告库' }).click();
+      await page.waitForSelector('[role=option]');
+      opens.push(await timeOpenReport(page, i * 3));
+    }
+
+    // 4. Search as you type: from the last keystroke to the results of the full query on screen.
+    const queries = ['行政复议', '政府信息公开申请', '予以公开', 'year:2023 行政诉讼', '依申请公开'];
+    const searches: { query: string; ms: number; results: number }[] = [];
+    for (const q of queries) searches.push({ query: q, ...(await timeSearch(page, q)) });
+    const engine = await Promise.all(queries.map(async (q) => (await api.search({ query: q, pageSize: 50 })).tookMs));
+
+    console.log(`  archive: ${status.reports} reports; library shows "${rowsShown}"`);
+    console.log(`  UI ready (library visible): from navigation start median ${fmt(median(ready.map((r) => r.fromNavigation)))} (runs ${ready.map((r) => fmt(r.fromNavigation)).join(', ')}); after the load event ${fmt(median(ready.map((r) => r.fromLoad)))}   target < 1500 ms`);
+    console.log(`  open a report: median ${fmt(median(opens))}, max ${fmt(max(opens))} (runs ${opens.map(fmt).join(', ')})   target < 200 ms`);
+    console.log(`  search as you type (last keystroke → results shown): median ${fmt(median(searches.map((s) => s.ms)))}, max ${fmt(max(searches.map((s) => s.ms)))}   target < 100 ms`);
+    for (const [i, s] of searches.entries()) console.log(`    "${s.query}": ${fmt(s.ms)} (${s.results} reports shown; engine ${engine[i].toFixed(1)} ms)`);
+    console.log(
+      `  library scroll: ${scroll.frames} frames over ${fmt(scroll.ms)} (${scroll.height}px of rows) + keyboard paging; long tasks ${longTasks.length}, longest ${longTasks.length ? fmt(max(longTasks)) : '—'}   target none > 50 ms`,
+    );
+  } finally {
+    await browser.close();
+    await host.close();
+    rmSync(staticDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await run(process.argv.slice(2));
