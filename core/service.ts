@@ -27,8 +27,8 @@ import { importDocument, ImportError, MAX_IMPORT_BYTES, type ImportedDocument } 
 import { decodeText } from './import/decode.ts';
 import { validateCrossYear, validateReport } from './validate/index.ts';
 import { SearchEngine } from './search/index.ts';
+import { exportReport } from './export/index.ts';
 import { Archive, ArchiveError, normalizeBody, type NewReport, type WriteEffect } from './archive/index.ts';
-import { SEARCH_DIR } from './archive/paths.ts';
 
 export interface ArchiveServiceOptions {
   archiveDir: string;
@@ -40,6 +40,8 @@ export interface ArchiveServiceOptions {
    * never touches the index). Default: opened in the background right away.
    */
   lazySearch?: boolean;
+  /** The sample archive folder (default: resources/sample of the repo). */
+  sampleDir?: string;
 }
 
 export type ImportProgress = (done: number, total: number, outcome: ImportOutcome) => void;
@@ -58,6 +60,8 @@ export const SAMPLE_DIR = path.join(REPO_ROOT, 'resources', 'sample');
 
 /** Parsed files are stored in batches: fewer lock round-trips, and an outcome is reported only once stored. */
 const BATCH_FILES = 16;
+/** One collator for the library order (String#localeCompare builds one per call: slow for 10,000 rows). */
+const BODY_ORDER = new Intl.Collator('zh');
 const BATCH_MS = 250;
 
 async function appVersion(): Promise<string> {
@@ -108,28 +112,18 @@ function reportText(r: Report): string {
   return lines.join('\n');
 }
 
-type ExportFn = (report: Report, options: { format: ExportRequest['format']; chapter?: string; table?: ExportRequest['table'] }) => string;
-
-async function loadExporter(): Promise<ExportFn> {
-  // TODO(archive): static import once core/export/index.ts has landed (variable specifier keeps typecheck green meanwhile).
-  const exportPath = './export/index.ts';
-  try {
-    const mod = (await import(exportPath)) as { exportReport: ExportFn };
-    return mod.exportReport;
-  } catch (err) {
-    throw new Error(`导出功能尚不可用 (export is not available yet: ${(err as Error).message})`);
-  }
-}
-
 class Service implements ArchiveService {
   private search$: Promise<SearchEngine> | null = null;
   private sampleLoaded = false;
   private version = '0.0.0';
+  private readonly sampleDir: string;
 
   constructor(
     readonly archive: Archive,
     private readonly opts: ArchiveServiceOptions,
-  ) {}
+  ) {
+    this.sampleDir = opts.sampleDir ?? SAMPLE_DIR;
+  }
 
   async init(wasEmpty: boolean): Promise<void> {
     this.version = await appVersion();
@@ -145,7 +139,7 @@ class Service implements ArchiveService {
   }
 
   private engine(): Promise<SearchEngine> {
-    this.search$ ??= SearchEngine.open(path.join(this.archive.dir, SEARCH_DIR), () => this.archive.list(), (id) => this.archive.readReport(id));
+    this.search$ ??= SearchEngine.open(this.archive.dir, () => this.archive.list(), (id) => this.archive.readReport(id));
     return this.search$;
   }
 
@@ -192,7 +186,7 @@ class Service implements ArchiveService {
       .filter((e) => query.allVersions || e.latest)
       .filter((e) => query.year == null || e.year === query.year)
       .filter((e) => !needle || e.bodyNormalized.toLowerCase().includes(needle) || normalizeBody(e.body).toLowerCase().includes(needle))
-      .sort((a, b) => (b.year ?? -1) - (a.year ?? -1) || a.bodyNormalized.localeCompare(b.bodyNormalized, 'zh') || b.version - a.version || a.id.localeCompare(b.id));
+      .sort((a, b) => (b.year ?? -1) - (a.year ?? -1) || BODY_ORDER.compare(a.bodyNormalized, b.bodyNormalized) || b.version - a.version || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async getReport(id: string): Promise<Report> {
@@ -380,7 +374,6 @@ class Service implements ArchiveService {
 
   async exportReport(request: ExportRequest): Promise<string> {
     const report = await this.getReport(request.id);
-    const exportReport = await loadExporter();
     return exportReport(report, { format: request.format, chapter: request.chapter, table: request.table });
   }
 

@@ -14,7 +14,7 @@ import { createImportQueue } from './imports.ts';
 import { registerArchiveHandlers, registerShellHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.ts';
-import { denyAllPermissions, guardWebContents, type ExternalLinkDeps } from './security.ts';
+import { blockRemoteRequests, denyAllPermissions, guardWebContents, type ExternalLinkDeps } from './security.ts';
 import { createMainWindow } from './window.ts';
 import { loadWindowState, trackWindowState, type StateFs } from './window-state.ts';
 
@@ -91,7 +91,17 @@ export function runMain(options: MainOptions): boolean {
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, links));
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void service?.close());
+  // Close the archive (search index, write lock) before the process exits.
+  let serviceClosed = false;
+  app.on('before-quit', (event) => {
+    if (!service || serviceClosed) return;
+    event.preventDefault();
+    serviceClosed = true;
+    service
+      .close()
+      .catch((error: unknown) => console.error('closing the archive failed:', error))
+      .finally(() => app.quit());
+  });
 
   const chooseAndImport = async (kind: 'files' | 'folder') => {
     const dialogOptions: Electron.OpenDialogOptions =
@@ -106,6 +116,7 @@ export function runMain(options: MainOptions): boolean {
     const rendererDir = path.join(options.appRoot, 'dist', 'renderer');
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, { readFile: (f) => readFile(f) }));
     denyAllPermissions(session.defaultSession);
+    blockRemoteRequests(session.defaultSession);
 
     service = await options.openService({
       archiveDir: options.archiveDir,

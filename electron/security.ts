@@ -56,3 +56,13 @@ export function denyAllPermissions(session: Session): void {
   session.setDevicePermissionHandler?.(() => false);
   session.on('will-download', (event) => event.preventDefault());
 }
+
+/**
+ * No remote content: requests of the UI's session to the network are cancelled (the CSP already
+ * forbids them; this also covers anything the CSP does not govern).
+ */
+export const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
+
+export function blockRemoteRequests(session: Session): void {
+  session.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (_details, callback) => callback({ cancel: true }));
+}

@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PARSER_VERSION, findingsOf, type CatalogueEntry, type ParsedReport, type Report, type RuleEvaluation } from '../model.ts';
 import type { YearReport } from '../validate/index.ts';
+import { normalizeBodyName } from '../parse/index.ts';
 import { writeFileAtomic, syncDir } from './atomic.ts';
 import { CatalogueFiles, sameStamp, shardOf, type FileStamp } from './catalogue.ts';
 import { acquireWriteLock, type HeldLock } from './lock.ts';
@@ -75,9 +76,9 @@ interface TrashOwner {
 
 const CROSS_YEAR_PREFIX = 'crossYear.';
 
-/** Body names grouped across spacing and width variants: NFKC, no whitespace. */
+/** Body names grouped across spacing and width variants: the parser's normalization, so edits group like imports. */
 export function normalizeBody(printed: string): string {
-  return printed.normalize('NFKC').replace(/\s+/g, '');
+  return normalizeBodyName(printed);
 }
 
 function groupKey(e: Pick<CatalogueEntry, 'bodyNormalized' | 'year' | 'id'>): string {
@@ -368,11 +369,15 @@ export class Archive {
   }
 
   /** Writes the catalogue shards holding `shards` (plus those of `reports`), then the head. */
-  private async commit(shards: Set<number>, reports: Report[] = []): Promise<void> {
+  private async commit(extraShards: Set<number>, reports: Report[] = []): Promise<void> {
+    // Shards gaining rows are written before shards only losing them: a reader between two
+    // shard writes may see a moved row twice (deduplicated by id), never not at all.
+    const shards = new Set<number>();
     for (const r of reports) {
       const e = this.entries.get(r.id);
       if (e) shards.add(shardOf(e));
     }
+    for (const n of extraShards) shards.add(n);
     if (shards.size === 0 && this.headStamp) return;
     await mkdir(this.path('catalogue'), { recursive: true });
     const byShard = new Map<number, CatalogueEntry[]>();

@@ -106,6 +106,7 @@ export async function runBrowserHostCli(argv: string[], repoRoot: string, log: (
   const host = await startBrowserHost({ archiveDir: args.archiveDir, port: args.port, staticDir: args.staticDir, loadSample: args.loadSample });
   log(`年报库 is running on ${host.url}`);
   log(`  archive: ${args.archiveDir}`);
+  if (host.sampleLoaded) log('  档案库为空，已载入示例档案（the archive was empty: the sample archive was loaded）');
   log('  open the address above (it carries this run’s access token); Ctrl+C stops the host.');
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {

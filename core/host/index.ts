@@ -24,6 +24,8 @@ export interface BrowserHost {
   url: string;
   token: string;
   port: number;
+  /** True when this run loaded the bundled sample archive into an empty archive. */
+  sampleLoaded: boolean;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `${server.url}#token=${token}`,
     token,
     port: server.port,
+    sampleLoaded: (await api.getStatus().catch(() => null))?.sampleLoaded ?? false,
     async close() {
       await server.close();
       await api.close?.();

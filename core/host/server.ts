@@ -15,6 +15,8 @@ import { resolveStatic } from './static.ts';
 
 export const TOKEN_HEADER = 'x-nianbao-token';
 export const LOOPBACK = '127.0.0.1';
+/** Error names of core (ArchiveError, ImportError) meaning "this request cannot be done". */
+const EXPECTED_ERRORS = new Set(['ArchiveError', 'ImportError']);
 
 export interface HostServerOptions {
   api: ArchiveApi;
@@ -101,6 +103,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     try {
       result = await callApi(options.api, name, checked.args);
     } catch (error) {
+      // Errors the service raises for bad requests (unknown id, unreadable file) are answers,
+      // not failures: 422 with the message. Anything else is a bug: 500, logged.
+      if (error instanceof Error && EXPECTED_ERRORS.has(error.name)) throw new HttpError(422, error.message);
       logError(name, error);
       throw new HttpError(500, error instanceof Error ? error.message : String(error));
     }

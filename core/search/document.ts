@@ -32,6 +32,25 @@ export function chapterOfWhere(where: string): string | null {
   return null;
 }
 
+/** `table:<t>:<row>:<col>` strings, cached so that the same string instance (and its hash) is reused. */
+const cellWhereCache = new Map<string, Map<string, Map<string, string>>>();
+export function cellWhere(table: string, row: string, column: string): string {
+  let byRow = cellWhereCache.get(table);
+  if (!byRow) cellWhereCache.set(table, (byRow = new Map()));
+  let byCol = byRow.get(row);
+  if (!byCol) byRow.set(row, (byCol = new Map()));
+  let where = byCol.get(column);
+  if (!where) byCol.set(column, (where = `table:${table}:${row}:${column}`));
+  return where;
+}
+
+const chapterWhereCache = new Map<string, string[]>();
+function chapterWhere(key: string, index: number): string {
+  let list = chapterWhereCache.get(key);
+  if (!list) chapterWhereCache.set(key, (list = []));
+  return (list[index] ??= `chapter:${key}:${index}`);
+}
+
 export function tableIdsOf(report: Pick<Report, 'tables'>): TableId[] {
   return TABLE_IDS.filter((t) => report.tables[t] != null);
 }
@@ -40,8 +59,8 @@ export function tableIdsOf(report: Pick<Report, 'tables'>): TableId[] {
 export function reportFields(report: Report): Field[] {
   const fields: Field[] = [{ where: 'meta', text: metaText(report), cls: FieldClass.Meta }];
   for (const ch of report.chapters) if (ch.heading) fields.push({ where: `chapter:${ch.key}:heading`, text: ch.heading, cls: FieldClass.Heading });
-  report.preamble.forEach((p, i) => fields.push({ where: `chapter:preamble:${i}`, text: p, cls: FieldClass.Text }));
-  for (const ch of report.chapters) ch.paragraphs.forEach((p, i) => fields.push({ where: `chapter:${ch.key}:${i}`, text: p, cls: FieldClass.Text }));
+  report.preamble.forEach((p, i) => fields.push({ where: chapterWhere('preamble', i), text: p, cls: FieldClass.Text }));
+  for (const ch of report.chapters) ch.paragraphs.forEach((p, i) => fields.push({ where: chapterWhere(ch.key, i), text: p, cls: FieldClass.Text }));
   for (const f of findingsOf(report)) {
     const text = [f.message, f.detail].filter(Boolean).join(' ');
     fields.push({ where: `finding:${f.key}`, text, cls: FieldClass.Finding });
@@ -51,9 +70,11 @@ export function reportFields(report: Report): Field[] {
   }
   for (const t of tableIdsOf(report)) {
     const table = report.tables[t]!;
-    for (const [rowId, cols] of Object.entries(table.cells)) {
-      for (const [colId, cell] of Object.entries(cols)) {
-        const where = `table:${t}:${rowId}:${colId}`;
+    for (const rowId in table.cells) {
+      const cols = table.cells[rowId];
+      for (const colId in cols) {
+        const cell = cols[colId];
+        const where = cellWhere(t, rowId, colId);
         const raw = cell.raw ?? '';
         if (raw) fields.push({ where, text: raw, cls: FieldClass.Table });
         if (cell.value != null) {

@@ -284,8 +284,11 @@ export class Executor {
     }
     const n = candidates ? candidates.length : index.docs.length;
 
-    const matched = new Uint32Array(n);
-    const cheap = new Float64Array(n);
+    // Rank: a bounded heap keeps the best `k` by cheap score (enough to cover the requested
+    // page); those get exact scores. Deeper pages beyond the heap are not needed.
+    const pageEnd = (opts.page + 1) * opts.pageSize;
+    const k = Math.max(pageEnd + 20, 60);
+    const heap = new TopHeap(k);
     let total = 0;
     let lastYield = performance.now();
     for (let i = 0; i < n; i++) {
@@ -318,16 +321,13 @@ export class Executor {
         }
       }
       if (!ok) continue;
-      matched[total] = num;
-      cheap[total] = score;
+      heap.offer(num, score);
       total++;
     }
     if (opts.signal?.aborted) throw new SearchAborted();
 
-    // Rank: exact scores for the top slice (enough to cover the requested page), cheap order beyond.
-    const pageEnd = (opts.page + 1) * opts.pageSize;
-    const k = Math.min(total, Math.max(pageEnd + 20, 60));
-    const order = topK(matched.subarray(0, total), cheap.subarray(0, total), k);
+    // A document removed while the scan yielded is dropped from the page (it still counted).
+    const order = heap.items().filter((num) => index.docs[num] != null);
     const exact = order.map((num) => ({ num, score: this.exactScore(index.docs[num]!, groups, chapters) }));
     exact.sort((a, b) => b.score - a.score || tieBreak(index.docs[a.num]!, index.docs[b.num]!));
     const pageItems = exact.slice(opts.page * opts.pageSize, pageEnd);
@@ -426,15 +426,49 @@ function isTokenAt(text: string, pos: number, len: number): boolean {
   return !isAsciiWordChar(before) && !isAsciiWordChar(after);
 }
 
-/** The k best of `nums` by `scores` (descending), in no particular order among equals. */
-function topK(nums: Uint32Array, scores: Float64Array, k: number): number[] {
-  if (nums.length <= k) return Array.from(nums);
-  const sorted = Float64Array.from(scores).sort();
-  const threshold = sorted[sorted.length - k];
-  const out: number[] = [];
-  for (let i = 0; i < nums.length && out.length < k; i++) if (scores[i] > threshold) out.push(nums[i]);
-  for (let i = 0; i < nums.length && out.length < k; i++) if (scores[i] === threshold) out.push(nums[i]);
-  return out;
+/** The k best documents by score (min-heap; on equal scores the earlier offer stays). */
+class TopHeap {
+  private readonly nums: Uint32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+  constructor(private readonly k: number) {
+    this.nums = new Uint32Array(k);
+    this.scores = new Float64Array(k);
+  }
+  offer(num: number, score: number): void {
+    const { nums, scores } = this;
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (scores[parent] <= score) break;
+        nums[i] = nums[parent];
+        scores[i] = scores[parent];
+        i = parent;
+      }
+      nums[i] = num;
+      scores[i] = score;
+      return;
+    }
+    if (score <= scores[0]) return;
+    let i = 0;
+    const n = this.size;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && scores[r] < scores[l] ? r : l;
+      if (scores[c] >= score) break;
+      nums[i] = nums[c];
+      scores[i] = scores[c];
+      i = c;
+    }
+    nums[i] = num;
+    scores[i] = score;
+  }
+  items(): number[] {
+    return Array.from(this.nums.subarray(0, this.size));
+  }
 }
 
 /** A snippet of the original field text around its first match, every match in it marked. */

@@ -219,18 +219,17 @@ export class SearchEngine {
     const live = this.index.docs.filter((d): d is DocRecord => d != null);
     const fresh = new MemoryIndex();
     fresh.wheres = this.index.wheres;
+    // New records (not renumbered in place): a search still running on the old index keeps
+    // consistent numbers.
+    const remap = new Int32Array(this.index.docs.length).fill(-1);
     for (const d of live) {
-      d.original = null;
-      d.num = fresh.docs.length;
-      fresh.docs.push(d);
-      fresh.byId.set(d.id, d.num);
+      const moved: DocRecord = { ...d, num: fresh.docs.length, original: null };
+      remap[d.num] = moved.num;
+      fresh.docs.push(moved);
+      fresh.byId.set(moved.id, moved.num);
     }
     fresh.alive = live.length;
     if (this.index.deadRatio() > 0) {
-      const remap = new Int32Array(this.index.docs.length).fill(-1);
-      this.index.docs.forEach((d, old) => {
-        if (d) remap[old] = d.num;
-      });
       fresh.uni = remapPostings(this.index.uni, remap);
       fresh.bi = remapPostings(this.index.bi, remap);
     } else {
@@ -296,10 +295,14 @@ export class SearchEngine {
     return { state: this.state, reports: this.index.alive, origin: this.origin, loadMs: Math.round(this.loadMs) };
   }
 
+  /**
+   * Stops a running build and writes the snapshot if anything changed since the last one (a
+   * partial build is fine: the next open adds the reports still missing from the catalogue).
+   */
   async close(): Promise<void> {
     this.closed = true;
     if (this.building) await this.building.catch(() => undefined);
-    if (this.persistent && this.dirty && this.journalRecords > 0) this.snapshot();
+    if (this.persistent && this.dirty) this.snapshot();
     this.texts?.close();
   }
 }

@@ -341,7 +341,7 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
         const count = meta[k * 4 + 3];
         if (off + len > data.length) throw new Error('index: bad postings');
         const view = data.subarray(off, off + len);
-        map.set(keys[k], kind === 1 ? PostingList.fromBits(view, count, true) : PostingList.fromArray(view, true));
+        map.set(keys[k] | 0, kind === 1 ? PostingList.fromBits(view, count, true) : PostingList.fromArray(view, true));
       }
     }
     const textsPath = join(dir, `texts-${header.generation}.bin`);

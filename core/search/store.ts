@@ -14,6 +14,11 @@ import { PostingList } from './postings.ts';
 
 export const SEP = '\u0000';
 
+/** Bigram map key as a signed 32-bit integer (a small integer for V8's Map, unlike a double). */
+export function bigramKey(a: number, b: number): number {
+  return ((a << 16) | b) | 0;
+}
+
 /** Interned `where` strings (shared by all documents; ids persist with the index). */
 export class WhereTable {
   readonly list: string[] = [];
@@ -132,14 +137,30 @@ export function docFromFields(meta: DocMeta, fields: Field[], wheres: WhereTable
   };
 }
 
+const slotCache = new Map<string, Map<string, Map<string, number>>>();
 function figuresOf(report: Report): Float64Array {
   const layout = figureLayout(report.format);
   const out = new Float64Array(layout.keys.length).fill(NaN);
-  for (const [tableId, table] of Object.entries(report.tables)) {
-    for (const [rowId, cols] of Object.entries(table!.cells)) {
-      for (const [colId, cell] of Object.entries(cols)) {
-        const slot = layout.slot.get(`${tableId}.${rowId}.${colId}`);
-        if (slot !== undefined && cell.value != null) out[slot] = cell.value;
+  const fmt = `${report.format}`;
+  for (const tableId in report.tables) {
+    const table = report.tables[tableId as TableId]!;
+    for (const rowId in table.cells) {
+      const cols = table.cells[rowId];
+      for (const colId in cols) {
+        const cell = cols[colId];
+        if (cell.value == null) continue;
+        // Cached per (format, table.row, column) so that no key string is built per cell.
+        const rowKey = `${fmt}|${tableId}.${rowId}`;
+        let byCol = slotCache.get(rowKey);
+        if (!byCol) slotCache.set(rowKey, (byCol = new Map()));
+        let slots = byCol.get(colId);
+        if (!slots) {
+          slots = new Map();
+          byCol.set(colId, slots);
+          slots.set('slot', layout.slot.get(`${tableId}.${rowId}.${colId}`) ?? -1);
+        }
+        const slot = slots.get('slot')!;
+        if (slot >= 0) out[slot] = cell.value;
       }
     }
   }
@@ -206,8 +227,16 @@ export class MemoryIndex {
 
   /** Posts every distinct unigram and bigram of `text` (bigrams never span a field separator). */
   post(text: string, num: number): void {
-    const seenUni = new Set<number>();
-    const seenBi = new Set<number>();
+    // Unigrams deduplicated with a stamp per code unit; bigrams by sorting their keys.
+    const stamp = this.stamp;
+    const mark = ++this.stampValue;
+    if (mark === 0xffffffff) {
+      stamp.fill(0);
+      this.stampValue = 1;
+    }
+    if (this.keys.length < text.length) this.keys = new Int32Array(text.length * 2);
+    const keys = this.keys;
+    let nk = 0;
     let prev = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -215,13 +244,26 @@ export class MemoryIndex {
         prev = 0;
         continue;
       }
-      seenUni.add(c);
-      if (prev !== 0) seenBi.add(prev * 65536 + c);
+      if (stamp[c] !== this.stampValue) {
+        stamp[c] = this.stampValue;
+        this.postingFor(this.uni, c).add(num);
+      }
+      if (prev !== 0) keys[nk++] = bigramKey(prev, c);
       prev = c;
     }
-    for (const k of seenUni) this.postingFor(this.uni, k).add(num);
-    for (const k of seenBi) this.postingFor(this.bi, k).add(num);
+    const sorted = keys.subarray(0, nk).sort();
+    let last = -1;
+    for (let i = 0; i < nk; i++) {
+      const k = sorted[i];
+      if (k === last) continue;
+      last = k;
+      this.postingFor(this.bi, k).add(num);
+    }
   }
+
+  private readonly stamp = new Uint32Array(65536);
+  private stampValue = 0;
+  private keys = new Int32Array(8192);
 
   private postingFor(map: Map<number, PostingList>, key: number): PostingList {
     let p = map.get(key);
@@ -257,7 +299,7 @@ export class MemoryIndex {
    */
   postings(gram: string): PostingList | undefined {
     if (gram.length === 1) return this.uni.get(gram.charCodeAt(0));
-    return this.bi.get(gram.charCodeAt(0) * 65536 + gram.charCodeAt(1));
+    return this.bi.get(bigramKey(gram.charCodeAt(0), gram.charCodeAt(1)));
   }
 
   /** Fraction of dead numbers: compaction is worth it above ~25%. */

@@ -1,10 +1,12 @@
 /**
  * Figures the narrative chapters state about the tables: "共办理政府信息公开申请 138 件",
- * "被申请行政复议 5 件、行政诉讼 1 件", "制发行政规范性文件 147 件". Pure text work.
+ * "被申请行政复议 5 件、行政诉讼 1 件", "制发行政规范性文件 147 件", "予以公开及部分公开
+ * 258 件". Pure text work.
  *
- * The text is normalized first (NFKC: full-width digits and punctuation; bold markers and
- * thousands separators removed) and the chapter's paragraphs are joined, so that a sentence
- * a page break cut in two ("全市共办理" / "政府信息公开申请 138 件") is read whole.
+ * A paragraph that a page break cut in two ("全市共办理" / "政府信息公开申请 138 件") is joined
+ * with the next; each sentence is normalized before matching (NFKC: full-width digits and
+ * punctuation; bold markers and thousands separators removed). Numbers may be Arabic or small
+ * Chinese numerals, with or without spaces around them.
  */
 import type { Chapter } from '../model.ts';
 
@@ -59,6 +61,8 @@ const NUM = String.raw`(\d+|[零〇一二两三四五六七八九十百千]+)`;
 const UNIT = String.raw`\s*(?:件|个|宗|起|份|条|次)`;
 /** A short stretch of words inside one clause: no digit, no clause or sentence break. */
 const GAP = (max: number, alsoStopAt = '') => String.raw`[^\d。;；,，、:：${alsoStopAt}]{0,${max}}?`;
+/** As GAP, but never across a word naming an outcome: "行政复议被纠正 1 件" is no review total. */
+const CASE_GAP = String.raw`(?:(?!维持|纠正|纠错|撤销|确认违法|驳回|审结|败诉|胜诉|结果|其中)[^\d。;；,，、:：和及与]){0,6}?`;
 const APPLICATION = String.raw`(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请|事项)?`;
 const APPLICATION_VERB = '(新收|收到|受理|接收|接到|办理|处理)';
 const AND = '(?:及|和|与|、|以及)';
@@ -100,11 +104,11 @@ const PATTERNS: Pattern[] = [
   { target: 'notProcessed', re: counted('不予处理'), num: 1, context: 'applications' },
   { target: 'otherHandling', re: counted('其他处理'), num: 1, context: 'applications' },
   // 被申请行政复议 5 件 / 行政复议案件 5 起
-  { target: 'review', re: new RegExp(`行政复议${GAP(6, '和及与')}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure' },
+  { target: 'review', re: new RegExp(`行政复议${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure' },
   // 行政诉讼 1 件 / 被提起行政诉讼案件 1 起
-  { target: 'litigation', re: new RegExp(`行政诉讼${GAP(6, '和及与')}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure' },
+  { target: 'litigation', re: new RegExp(`行政诉讼${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure' },
   // 信息公开类行政复议 7 件，诉讼 9 件
-  { target: 'litigation', re: new RegExp(`(?<=[,，、和及与])诉讼(?:案件)?${GAP(6)}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure', alsoNeeds: '行政复议' },
+  { target: 'litigation', re: new RegExp(`(?<=[,，、和及与])诉讼(?:案件)?${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure', alsoNeeds: '行政复议' },
   // 制发行政规范性文件 147 件 / 制定规范性文件 12 件
   { target: 'normativeDocuments', re: new RegExp(`(?:制发|制定|印发|出台|新制作|制作)了?${GAP(6)}(?:行政)?规范性文件${GAP(6)}${NUM}${UNIT}`, 'g'), num: 1 },
 ];

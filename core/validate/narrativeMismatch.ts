@@ -2,8 +2,13 @@
  * Rule narrative.mismatch: a figure stated in the narrative against the table.
  *
  * Decisions:
+ * - Figures read (narrativeFigures.ts): applications (收到/受理/办理 … 申请 N 件), 答复/办结
+ *   (→ resultTotal), the result groups (予以公开及部分公开, 不予公开, 无法提供, 不予处理,
+ *   其他处理), 行政复议 (→ review.total), 行政诉讼 (→ litigationDirect.total +
+ *   litigationAfterReview.total), 制发行政规范性文件 (→ issued; 2019 trial: made).
  * - 收到/受理/办理/处理/接收 may count the carried-over applications: the figure may equal
  *   received.total or received.total + carriedOver.total; 新收 means received.total only.
+ * - A row of table 三 whose 总计 is blank is read from its applicant cells.
  * - All cells known: equal → pass, different → fail (error: the numbers contradict).
  * - Some cells null: what the table does show (sum of the known cells) is compared.
  *   Already more than the narrative states → fail (error). Less than the narrative states →
@@ -86,6 +91,7 @@ function targetSpec(target: FigureTarget, figure: StatedFigure, tables: Tables, 
         ],
       };
     default: {
+      // normativeDocuments
       const column = format === '2019-trial' ? 'made' : 'issued';
       const name = format === '2019-trial' ? '规范性文件本年新制作数量' : '行政规范性文件本年制发件数';
       return {
@@ -149,24 +155,20 @@ function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, forma
   const tableSays = (r: (typeof outcomes)[number]) =>
     r.outcome.value !== null
       ? `${r.reading.name}为 ${formatNumber(r.outcome.value)}`
-      : `${r.reading.name}至少为 ${formatNumber(r.outcome.shown)}（另有${missingList(r.outcome.missing)}没有数值）`;
+      : `${r.reading.name}至少为 ${formatNumber(r.outcome.shown)}（另有${missingText(r.outcome.missing)}没有数值）`;
   let message: string;
   if (outcome.status === 'pass') {
     message = `${said}，与${spec.tableName}${reading.name} ${formatNumber(figure.value)} 一致。`;
   } else if (outcome.status === 'notAssessable') {
-    message = `${said}，${spec.tableName}中${missingList(outcome.missing)}，无法核对。`;
+    message = `${said}，${spec.tableName}中${missingText(outcome.missing)}，无法核对。`;
   } else if (outcome.severity === 'warning') {
     const shown = outcome.shown === 0 ? `表中没有显示这 ${formatNumber(figure.value)} 件` : `表中能读到的只有 ${formatNumber(outcome.shown)} 件`;
-    message = `${said}，但${spec.tableName}中${missingList(outcome.missing)}，${shown}。`;
+    message = `${said}，但${spec.tableName}中${missingText(outcome.missing)}，${shown}。`;
   } else {
     message = `${said}，但${spec.tableName}${outcomes.map(tableSays).join('，')}。`;
   }
   // A failure is an error when the numbers contradict, a warning when the table merely does not show the figure.
   return { ...base, status: outcome.status, severity: outcome.status === 'fail' ? outcome.severity : RULE_SEVERITY['narrative.mismatch'], right, message };
-}
-
-function missingList(missing: Operand[]): string {
-  return missingText(missing);
 }
 
 export function checkNarrative(report: Pick<ParsedReport, 'chapters' | 'tables' | 'format'>): RuleEvaluation[] {

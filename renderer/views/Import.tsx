@@ -119,7 +119,7 @@ export function ImportView({ state, onFiles, onOpen, onChanged, inputRef }: { st
                   {o.status === 'imported' && o.uncertain.length > 0 && !report && (
                     <div className="uncertain">
                       <span className="warning">
-                        {t.uncertainPrompt} {t.uncertainFields(o.uncertain.join('、'))}
+                        {t.uncertainPrompt} {t.uncertainFields(o.uncertain.map((f) => (f === 'body' ? t.body : f === 'year' ? t.year : f)).join('、'))}
                       </span>
                       {editing === o.id ? (
                         <MetadataForm

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n.tsx';
 import { useApi } from '../lib/apiContext.tsx';
 import { DEFAULT_QUERY, facets, filterAndSort, type LibraryQuery, type SortKey } from '../lib/library.ts';
 import { useToast } from '../lib/toast.tsx';
+import { getShell } from '../api/index.ts';
 
 const ROW_HEIGHT = 44;
 const BODY_FACET_LIMIT = 200;
@@ -101,12 +102,8 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
     const ids = [...selected];
     const parts = await Promise.all(ids.map((id) => api.exportReport({ id, format })));
     const content = format === 'json' ? `[${parts.join(',\n')}]` : parts.join('\n\n---\n\n');
-    const url = URL.createObjectURL(new Blob([content], { type: format === 'json' ? 'application/json' : 'text/markdown' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `nianbao-${ids.length}.${format === 'json' ? 'json' : 'md'}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    // The native "save as" dialog in Electron, a download in the browser host.
+    await getShell().saveTextFile({ suggestedName: `nianbao-${ids.length}.${format === 'json' ? 'json' : 'md'}`, text: content });
   };
 
   const onRowKey = (e: KeyboardEvent, index: number, entry: CatalogueEntry) => {

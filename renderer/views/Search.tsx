@@ -109,7 +109,7 @@ export function SearchView({ text, onOpenHit }: SearchViewProps) {
       <form className="search-filters" aria-label={t.searchResults} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t.filterYear}
-          <input type="text" inputMode="numeric" size={6} value={filters.year} onChange={(e) => set({ year: e.target.value })} placeholder="2022" />
+          <input type="text" inputMode="numeric" size={6} value={filters.year} onChange={(e) => set({ year: e.target.value })} placeholder={t.yearPlaceholder} />
         </label>
         <label>
           {t.filterBody}

@@ -125,3 +125,20 @@ describe('archive location', () => {
     expect(resolveArchiveDir('/flag/archive', { NIANBAO_ARCHIVE: '/env/archive' })).toBe('/flag/archive');
   });
 });
+
+describe('sample archive', () => {
+  it('loads resources/sample into an empty archive on first open, and only then', async () => {
+    const dir = await tempDir('nianbao-sample-');
+    const service = await openArchiveService({ archiveDir: dir, host: 'browser', loadSample: true, lazySearch: true });
+    const status = await service.getStatus();
+    expect(status.sampleLoaded).toBe(true);
+    const { readdir } = await import('node:fs/promises');
+    const { SAMPLE_DIR } = await import('../../core/service.ts');
+    const files = (await readdir(SAMPLE_DIR)).filter((n) => !/^readme/i.test(n));
+    expect(status.reports).toBe(files.length);
+    await service.close();
+    const again = await openArchiveService({ archiveDir: dir, host: 'browser', loadSample: true, lazySearch: true });
+    expect(await again.getStatus()).toMatchObject({ sampleLoaded: false, reports: files.length });
+    await again.close();
+  }, 120_000);
+});

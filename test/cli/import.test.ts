@@ -103,3 +103,41 @@ describe('nianbao import (end to end, through the parser)', () => {
     expect(name).toBe(`${createHash('sha256').update(bytes).digest('hex')}.txt`);
   });
 });
+
+describe('nianbao search and export (end to end)', () => {
+  it('search finds imported reports and prints the JSON shape; the index follows removals', async () => {
+    const dir = await tempDir('nianbao-search-');
+    const imported = await cli(['import', fixture('lanxi-2021.txt'), '--archive', dir]);
+    const id = imported.stdout.split(' ')[1];
+    const res = await cli(['search', '岚溪县', '--json', '--archive', dir]);
+    expect(res.code).toBe(0);
+    const json = JSON.parse(res.stdout);
+    expect(json.total).toBeGreaterThanOrEqual(1);
+    expect(json.results[0]).toMatchObject({ id, body: '岚溪县人民政府', year: 2021, title: expect.any(String), score: expect.any(Number) });
+    expect(json.results[0].hits[0]).toEqual({ where: expect.any(String), snippet: expect.any(String), ranges: expect.any(Array) });
+    await cli(['remove', id, '--archive', dir]);
+    const after = JSON.parse((await cli(['search', '岚溪县', '--json', '--archive', dir])).stdout);
+    expect(after.total).toBe(0);
+  });
+
+  it('export writes a report, a chapter or a table in the chosen format, to stdout or --out', async () => {
+    const dir = await tempDir('nianbao-export-');
+    const id = (await cli(['import', fixture('lanxi-2021.txt'), '--archive', dir])).stdout.split(' ')[1];
+    const text = await cli(['export', id, '--format', 'text', '--archive', dir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('岚溪县人民政府2021年政府信息公开工作年度报告');
+    const json = JSON.parse((await cli(['export', id, '--format', 'json', '--archive', dir])).stdout);
+    expect(JSON.stringify(json)).toContain('岚溪县');
+    const tsv = await cli(['export', id, '--format', 'tsv', '--table', 'applications', '--archive', dir]);
+    expect(tsv.stdout).toContain('\t');
+    expect(tsv.stdout).toContain('42');
+    const out = path.join(await tempDir(), 'overview.md');
+    const chapter = await cli(['export', id, '--format', 'markdown', '--chapter', 'overview', '--out', out, '--archive', dir]);
+    expect(chapter.code).toBe(0);
+    expect(await readFile(out, 'utf8')).toContain('总体情况');
+    const bad = await cli(['export', id, '--format', 'text', '--chapter', 'nosuch', '--archive', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`报告 ${id} 没有章节 nosuch`);
+    expect((await cli(['export', id, '--archive', dir])).code).toBe(2);
+  });
+});

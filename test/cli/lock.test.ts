@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { FIXTURES, folderHash, newReport, openArchive, parsedReport, tempDir } from '../archive/helpers.ts';
 import { acquireWriteLock } from '../../core/archive/index.ts';
 import { spawnCli } from './helpers.ts';
@@ -52,5 +53,14 @@ describe('write lock between processes', () => {
       await lock.release();
     }
     expect(await folderHash(dir)).toBe(before);
+  });
+
+  it('the trash of a removal by a process that has ended is emptied at the next start', async () => {
+    const { dir, id } = await archiveWith();
+    const res = await spawnCli(['remove', id, '--archive', dir]).done;
+    expect(res.code).toBe(0);
+    expect(await readdir(path.join(dir, 'trash'))).toHaveLength(1);
+    await openArchive(dir);
+    expect(await readdir(path.join(dir, 'trash'))).toEqual([]);
   });
 });

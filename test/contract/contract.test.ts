@@ -115,10 +115,12 @@ describe('preload bridge', () => {
     expect(fake().state.rendererListeners.get(SHELL_EVENT_CHANNEL)).toEqual([]);
   });
 
-  it('the bundled preload (dist-electron/preload.cjs) runs with only require("electron") and exposes the same', async () => {
+  it('the bundled preload (as in dist-electron/preload.cjs) runs with only require("electron") and exposes the same', async () => {
     const { buildElectron } = await import('../../scripts/build-electron.js');
-    await buildElectron({ log: () => {} });
-    const code = readFileSync(path.join(repoRoot, 'dist-electron', 'preload.cjs'), 'utf8');
+    const out = mkdtempSync(path.join(tmpdir(), 'nianbao-preload-'));
+    await buildElectron({ log: () => {}, outDir: out, only: ['preload'] });
+    const code = readFileSync(path.join(out, 'preload.cjs'), 'utf8');
+    rmSync(out, { recursive: true, force: true });
     const exposedHere = new Map<string, Record<string, unknown>>();
     const sandboxRequire = (id: string) => {
       if (id !== 'electron') throw new Error(`sandboxed preload cannot require ${id}`);

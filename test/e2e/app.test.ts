@@ -188,4 +188,15 @@ describe('Nianbao in the browser host', () => {
     await page().locator('#findings-panel [data-rule="narrative.mismatch"].hit').waitFor();
     expect(await page().locator('td.hit').count()).toBe(1);
   });
+
+  it('switches the whole UI to English and back', async () => {
+    await openSeed();
+    await page().click('button.lang');
+    await page().locator('.nav-button', { hasText: 'Library' }).waitFor();
+    expect(await page().locator('#ch-applications [data-mode=narrative]').innerText()).toBe('Narrative');
+    await page().evaluate(() => document.getElementById('ch-applications')!.scrollIntoView());
+    await screenshot(page(), '13-reader-english');
+    await page().click('button.lang');
+    await page().locator('.nav-button', { hasText: '报告库' }).waitFor();
+  });
 });

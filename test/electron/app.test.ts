@@ -90,6 +90,11 @@ describe('main process', () => {
     const callback = vi.fn();
     f.state.permissionRequestHandler!(null, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
+    // No remote content: network requests of the session are cancelled.
+    expect(f.state.blockedRequests!.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    const cancel = vi.fn();
+    f.state.blockedRequests!.listener({ url: 'https://example.com/x.js' }, cancel);
+    expect(cancel).toHaveBeenCalledWith({ cancel: true });
   });
 
   it('guards every web contents created (navigation, window.open)', async () => {
@@ -146,8 +151,15 @@ describe('main process', () => {
     const { clipboard } = openService.mock.calls[0][0] as { clipboard: (p: { text: string; html?: string }) => Promise<boolean> };
     expect(await clipboard({ text: 'a\tb', html: '<table></table>' })).toBe(true);
     expect(f.state.clipboardWrites).toEqual([[{ items: { 'text/plain': 'a\tb', 'text/html': '<table></table>' } }]]);
-    f.app.emit('before-quit');
+    const quitsBefore = f.state.quitCalls;
+    const event = { preventDefault: vi.fn() };
+    f.app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(f.state.quitCalls).toBe(quitsBefore + 1));
     expect(service.closed).toBe(true);
+    const second = { preventDefault: vi.fn() };
+    f.app.emit('before-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
   });
 
   it('remembers the window size in userData', async () => {

@@ -75,6 +75,17 @@ describe('PDF and DOCX reports import to the same cells as their HTML original',
   }
 });
 
+describe('a PDF table whose middle columns are blank in every row', () => {
+  it('keeps the blank cells blank and every figure under its own column', async () => {
+    const html = await load('songling-2022-blank-columns.html');
+    const pdf = await load('songling-2022-blank-columns.pdf');
+    expect(tableValues(html.parsed.tables).applications?.received).toEqual({ natural: 134, commercial: null, research: null, nonprofit: null, legal: null, other: null, total: 138 });
+    expect(html.parsed.tables.applications?.cells.received.legal.state).toBe('blank');
+    expect(tableValues(pdf.parsed.tables).applications).toEqual(tableValues(html.parsed.tables).applications);
+    expect(cellStates({ applications: pdf.parsed.tables.applications })).toEqual(cellStates({ applications: html.parsed.tables.applications }));
+  }, 60_000);
+});
+
 describe('PDFs and Word files that cannot be read say why', () => {
   const reason = async (name: string, bytes = fixture(name)) => {
     try {

@@ -15,8 +15,9 @@ const edit = (fn: (ls: string[]) => void) => {
   return ls.join('\n');
 };
 
-describe('table mapping is by label, not by position', async () => {
-  const reference = await parseText(yunling);
+const reference = await parseText(yunling);
+
+describe('table mapping is by label, not by position', () => {
 
   it('maps labels with spaces, full-width digits, half-width brackets and other quotes', async () => {
     const text = edit((ls) => {
@@ -136,5 +137,35 @@ describe('table mapping is by label, not by position', async () => {
     const r = await parseText(text);
     expect(valuesOf(r, 'applications')).toEqual(valuesOf(reference, 'applications'));
     expect(r.parseFindings).toEqual([]);
+  });
+
+  it('maps a long label wrapped over two rows, the numbers on the second', async () => {
+    const text = edit((ls) => {
+      const i = lineWith('1.申请人无正当理由逾期不补正');
+      ls.splice(i, 1, '\t（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府', '\t\t信息公开申请\t1\t0\t0\t0\t0\t0\t1');
+    });
+    const r = await parseText(text);
+    expect(valuesOf(r, 'applications')).toEqual(valuesOf(reference, 'applications'));
+    expect(r.parseFindings).toEqual([]);
+  });
+});
+
+describe('nothing from the source is dropped', () => {
+  it('keeps notes inside statistical chapters, other tables as generic tables, and a 七 chapter and 附件 as extra chapters', async () => {
+    const text = edit((ls) => {
+      ls.splice(lineWith('（二）依申请公开'), 0, '全年发布信息分类如下：', '类别\t条数', '政策文件\t120', '通知公告\t301', '');
+      ls.splice(lineWith('四、政府信息公开行政复议') , 0, '注：本表数据截至2023年12月31日。', '');
+      ls.push('七、本机关政务公开工作机构', '', '局办公室负责政务公开日常工作。', '', '附件：政务公开目录', '', '目录一 机构概况');
+    });
+    const r = await parseText(text);
+    expect(r.chapters.map((c) => c.key)).toEqual(['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'other', 'extra-1', 'extra-2']);
+    expect(r.chapters[6]).toEqual({ id: 'extra', key: 'extra-1', heading: '七、本机关政务公开工作机构', paragraphs: ['局办公室负责政务公开日常工作。'] });
+    expect(r.chapters[7]).toMatchObject({ id: 'extra', heading: '附件：政务公开目录', paragraphs: ['目录一 机构概况'] });
+    expect(r.chapters.find((c) => c.id === 'applications')!.paragraphs).toEqual(['注：本表数据截至2023年12月31日。']);
+    expect(r.genericTables).toEqual([
+      { caption: '全年发布信息分类如下：', chapterKey: 'overview', rows: [['类别', '条数'], ['政策文件', '120'], ['通知公告', '301']] },
+    ]);
+    expect(r.chapters.find((c) => c.id === 'other')!.paragraphs).toEqual(['本年度未收取信息处理费。', '云岭市生态环境局', '2024年1月18日']);
+    expect(valuesOf(r, 'applications')).toEqual(valuesOf(reference, 'applications'));
   });
 });

@@ -38,7 +38,7 @@ describe('Copy to clipboard', () => {
     const expectedTsv = tableToTsv(layoutTable(report, 'applications')!);
     expect(api.clipboard[0].text).toBe(expectedTsv);
     expect(api.clipboard[0].text.split('\n').find((l) => l.startsWith('一、本年新收'))).toBe('一、本年新收政府信息公开申请数量\t\t\t134\t3\t0\t1\t0\t0\t138');
-    expect(api.clipboard[0].html).toBe(exportReport(report, { id: report.id, format: 'html', table: 'applications' }));
+    expect(api.clipboard[0].html).toBe(exportReport(report, { format: 'html', table: 'applications' }));
     expect(api.clipboard[0].html).toMatch(/<table[\s\S]*rowspan="3"[\s\S]*colspan="7"/);
     expect(await screen.findByText(/已复制/)).toBeTruthy();
   });
@@ -49,15 +49,15 @@ describe('Copy to clipboard', () => {
     fireEvent.click(button('overview', 'text', '.chapter-head'));
     await waitFor(() => expect(api.clipboard).toHaveLength(1));
     expect(api.clipboard[0]).toEqual({
-      text: exportReport(report, { id: report.id, format: 'text', chapter: 'overview' }),
-      html: exportReport(report, { id: report.id, format: 'html', chapter: 'overview' }),
+      text: exportReport(report, { format: 'text', chapter: 'overview' }),
+      html: exportReport(report, { format: 'html', chapter: 'overview' }),
     });
     expect(api.clipboard[0].text).toContain('行政复议 5 件');
 
     fireEvent.click(container.querySelector<HTMLButtonElement>('.report-actions button[data-copy="markdown"]')!);
     await waitFor(() => expect(api.clipboard).toHaveLength(2));
-    expect(api.clipboard[1].text).toBe(exportReport(report, { id: report.id, format: 'markdown' }));
-    expect(api.clipboard[1].html).toBe(exportReport(report, { id: report.id, format: 'html' }));
+    expect(api.clipboard[1].text).toBe(exportReport(report, { format: 'markdown' }));
+    expect(api.clipboard[1].html).toBe(exportReport(report, { format: 'html' }));
 
     fireEvent.click(button('reviewLitigation', 'html', '.stat-toolbar'));
     await waitFor(() => expect(api.clipboard).toHaveLength(3));

@@ -91,6 +91,7 @@ export function createFakeElectron() {
     permissionRequestHandler: null as null | Listener,
     permissionCheckHandler: null as null | Listener,
     sessionEvents: new EventEmitter(),
+    blockedRequests: null as null | { filter: { urls: string[] }; listener: Listener },
     userData: '/tmp/nianbao-fake-userdata',
     appPath: '/tmp/nianbao-fake-app',
   };
@@ -172,6 +173,11 @@ export function createFakeElectron() {
         },
         setDevicePermissionHandler: () => {},
         on: (event: string, listener: Listener) => state.sessionEvents.on(event, listener),
+        webRequest: {
+          onBeforeRequest: (filter: { urls: string[] }, listener: Listener) => {
+            state.blockedRequests = { filter, listener };
+          },
+        },
       },
     },
     shell: {

@@ -52,6 +52,8 @@ describe('figures stated in the narrative', () => {
     expect(read('全市办理行政复议案件 300 件，应诉行政诉讼 80 件。')).toEqual([]);
     expect(read('未发生因政府信息公开引起的行政复议和行政诉讼。')).toEqual([]);
     expect(read('现行有效行政规范性文件 379 件。')).toEqual([]);
+    // An outcome count is not the total.
+    expect(read('因政府信息公开被申请行政复议被纠正 1 件，行政诉讼败诉 0 件。')).toEqual([]);
     // In chapter 四 every sentence is about disclosure.
     expect(extractFigures([chapter('reviewLitigation', ['本年度发生行政复议 2 件。'])]).map((f) => f.value)).toEqual([2]);
   });

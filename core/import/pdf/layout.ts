@@ -75,9 +75,36 @@ function regions(lines: PdfLine[]): Region[] {
  */
 function columnsOf(lines: PdfLine[]): { x0: number; x1: number }[] {
   const figureRows = lines.filter((l) => l.cells.length >= 2 && hasNumber(l.cells));
-  const cells = (figureRows.length ? figureRows : lines).flatMap((l) => l.cells).sort((a, b) => a.x0 - b.x0);
+  const cols = gutterColumns((figureRows.length ? figureRows : lines).flatMap((l) => l.cells));
+  if (figureRows.length === 0) return cols;
+  // Columns left blank in every figure row (e.g. five 法人或其他组织 columns never filled in)
+  // still have their header cells: those that sit over no figure column become columns too.
+  // A gap between two figure columns that holds two or more header columns of its own is a
+  // run of columns left blank in every row; a single header cell in a gap is just misaligned.
+  const header = lines.slice(0, lines.indexOf(figureRows[0])).flatMap((l) => l.runs);
+  const added: { x0: number; x1: number }[] = [];
+  for (let i = 1; i + 1 < cols.length; i++) {
+    const inGap = header.filter((c) => c.x0 >= cols[i].x1 && c.x1 <= cols[i + 1].x0);
+    const gapCols = gutterColumns(withoutSpanningCells(inGap));
+    if (gapCols.length >= 2) added.push(...gapCols);
+  }
+  return added.length ? [...cols, ...added].sort((a, b) => a.x0 - b.x0) : cols;
+}
+
+/** Drops header cells that span several others (法人或其他组织 over its five columns), widest first. */
+function withoutSpanningCells(cells: LineCell[]): LineCell[] {
+  let rest = [...cells];
+  for (;;) {
+    const degree = rest.map((c) => rest.filter((o) => o !== c && overlap(o, c) > 0).length);
+    const worst = degree.indexOf(Math.max(-1, ...degree));
+    if (worst < 0 || degree[worst] < 2) return rest;
+    rest = rest.filter((_, i) => i !== worst);
+  }
+}
+
+function gutterColumns(cells: { x0: number; x1: number }[]): { x0: number; x1: number }[] {
   const cols: { x0: number; x1: number }[] = [];
-  for (const cell of cells) {
+  for (const cell of [...cells].sort((a, b) => a.x0 - b.x0)) {
     const last = cols.at(-1);
     if (last && cell.x0 <= last.x1 + 1) last.x1 = Math.max(last.x1, cell.x1);
     else cols.push({ x0: cell.x0, x1: cell.x1 });
@@ -193,9 +220,10 @@ function splitAtIncompatiblePages(lines: PdfLine[]): PdfLine[][] {
 function sameColumns(a: PdfLine[], b: PdfLine[]): boolean {
   const ca = columnsOf(a);
   const cb = columnsOf(b);
-  const n = Math.min(ca.length, cb.length, 7);
-  if (n < 2 || Math.abs(ca[0].x0 - cb[0].x0) > 20) return false;
-  return ca.slice(-n).every((c, i) => Math.abs(c.x1 - cb[cb.length - n + i].x1) < 15);
+  if (ca.length < 2 || cb.length < 2 || Math.abs(ca[0].x0 - cb[0].x0) > 20) return false;
+  // Every figure column of the continuation lines up (right edges: numbers are right-aligned)
+  // with a column of the table so far; it may lack columns that are blank on its page.
+  return cb.slice(1).every((c) => ca.some((o) => Math.abs(o.x1 - c.x1) < 15));
 }
 
 /** Rebuilds paragraphs from text lines: a full line followed by an unindented line continues the paragraph. */

@@ -13,6 +13,8 @@ export interface PdfLine {
   y: number;
   fontSize: number;
   cells: LineCell[];
+  /** The runs as the PDF drew them: a run never spans two table cells, so narrow header cells stay apart here. */
+  runs: LineCell[];
   x0: number;
   x1: number;
 }
@@ -43,11 +45,13 @@ export function pageLines(page: PdfPage): PdfLine[] {
 function toLine(pageNumber: number, runs: TextRun[]): PdfLine {
   const fontSize = median(runs.map((r) => r.fontSize));
   const cells: LineCell[] = [];
+  const pieces: LineCell[] = [];
   for (const run of runs) {
     const text = run.str.replace(/\s+$/u, '');
     const lead = run.str.length - run.str.trimStart().length;
     const x0 = run.x + (lead > 0 ? (run.width * lead) / run.str.length : 0);
     const x1 = run.x + run.width;
+    pieces.push({ text: text.trimStart(), x0, x1 });
     const cell = cells.at(-1);
     // A gap wider than half a character separates table cells: inside a cell, runs of one
     // line abut (CJK) or are a space apart (Latin); between cells there is padding or a rule.
@@ -58,7 +62,7 @@ function toLine(pageNumber: number, runs: TextRun[]): PdfLine {
       cells.push({ text: text.trimStart(), x0, x1 });
     }
   }
-  return { page: pageNumber, y: runs[0].y, fontSize, cells, x0: cells[0].x0, x1: cells.at(-1)!.x1 };
+  return { page: pageNumber, y: runs[0].y, fontSize, cells, runs: pieces, x0: cells[0].x0, x1: cells.at(-1)!.x1 };
 }
 
 export function median(values: number[]): number {

@@ -101,6 +101,8 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
   const singleOtherHandling = !spec.rows.some((r) => r.id === 'otherHandling.noCorrection');
   let group: Group | null = null;
   let matched = 0;
+  let pendingLabel = '';
+  let pendingRow: string | null = null;
 
   const read = (row: GridRow, end: number): string[] | null => {
     const positions = headerPositions(header);
@@ -130,6 +132,21 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
     for (const label of [...labels].reverse()) {
       rowId = rowIdOf(label, group, spec);
       if (rowId) break;
+    }
+    const hasNumber = row.cells.some((c) => parseCell(c).state === 'number');
+    // A long label wrapped over two rows: the first part (no numbers) waits for the rest.
+    if (!rowId && pendingLabel && labels.length > 0) rowId = rowIdOf(pendingLabel + labels[labels.length - 1], group, spec);
+    if (!rowId && pendingRow && hasNumber) rowId = pendingRow;
+    if (rowId || hasNumber) pendingLabel = '';
+    if (hasNumber) pendingRow = null;
+    // A recognised label with nothing after it in a text table: its numbers follow on the next row.
+    if (rowId && !hasNumber && !row.grid && row.cells.slice(end + 1).every((c) => c.trim() === '') && row.cells.length - end - 1 < APPLICANT_COLUMNS.length) {
+      pendingRow = rowId;
+      continue;
+    }
+    if (!rowId && !hasNumber && !labels.some((l) => GROUPS.some(([, re]) => re.test(labelCore(l))))) {
+      pendingLabel += labels[labels.length - 1] ?? '';
+      continue;
     }
     if (!rowId && labels.some((l) => GROUPS.some(([, re]) => re.test(labelCore(l))))) {
       groupLabelOnly = true;
