@@ -57,8 +57,18 @@ function hash32(text: string): number {
 
 /** Reports of one body share a shard; reports without a body are spread by id. */
 export function shardOf(entry: Pick<CatalogueEntry, 'bodyNormalized' | 'id'>, shards = SHARD_COUNT): number {
-  return hash32(entry.bodyNormalized || `#${entry.id}`) % shards;
+  const key = entry.bodyNormalized || `#${entry.id}`;
+  if (shards !== SHARD_COUNT) return hash32(key) % shards;
+  let n = shardMemo.get(key);
+  if (n === undefined) {
+    n = hash32(key) % shards;
+    if (shardMemo.size > 200_000) shardMemo.clear();
+    shardMemo.set(key, n);
+  }
+  return n;
 }
+/** Commits place every row in its shard: hashing 10,000 names per write is avoidable. */
+const shardMemo = new Map<string, number>();
 
 export class CatalogueCorrupt extends Error {
   constructor(readonly file: string, readonly why: string) {

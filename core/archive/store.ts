@@ -87,6 +87,12 @@ function groupKey(e: Pick<CatalogueEntry, 'bodyNormalized' | 'year' | 'id'>): st
 
 export function entryOf(r: Report, latest: boolean): CatalogueEntry {
   const open = findingsOf(r).filter((f) => !f.dismissed);
+  // A JSON round trip copies the strings: the parser's body and title are slices of the whole
+  // document text, and V8 would keep every document alive through the catalogue.
+  return JSON.parse(JSON.stringify(entryFields(r, latest, open)));
+}
+
+function entryFields(r: Report, latest: boolean, open: ReturnType<typeof findingsOf>): CatalogueEntry {
   return {
     id: r.id,
     body: r.body.printed,
@@ -399,22 +405,29 @@ export class Archive {
     return `${year ?? 'nd'}-${sha}-${randomBytes(3).toString('hex')}`;
   }
 
-  private nextVersion(key: string, exclude?: string): number {
+  private nextVersion(probe: Pick<CatalogueEntry, 'bodyNormalized' | 'year' | 'id'>, exclude?: string): number {
+    if (groupKey(probe).startsWith('#')) return 1;
     let max = 0;
-    for (const e of this.entries.values()) if (e.id !== exclude && groupKey(e) === key) max = Math.max(max, e.version);
+    for (const e of this.entries.values()) {
+      if (e.bodyNormalized === probe.bodyNormalized && e.year === probe.year && e.id !== exclude) max = Math.max(max, e.version);
+    }
     return max + 1;
   }
 
   /** latest = the highest version of each body+year group. */
   private relabelLatest(keys: Set<string>): void {
     const best = new Map<string, CatalogueEntry>();
-    for (const e of this.entries.values()) {
+    // Cheap pre-filter (no string building) before the exact group key: this runs on every write.
+    const bodies = new Set([...keys].filter((k) => !k.startsWith('#')).map((k) => k.slice(0, k.lastIndexOf('|'))));
+    const ids = new Set([...keys].filter((k) => k.startsWith('#')).map((k) => k.slice(1)));
+    const candidates = [...this.entries.values()].filter((e) => bodies.has(e.bodyNormalized) || ids.has(e.id));
+    for (const e of candidates) {
       const k = groupKey(e);
       if (!keys.has(k)) continue;
       const b = best.get(k);
       if (!b || e.version > b.version || (e.version === b.version && e.importedAt > b.importedAt)) best.set(k, e);
     }
-    for (const e of this.entries.values()) {
+    for (const e of candidates) {
       const k = groupKey(e);
       if (keys.has(k)) {
         const latest = best.get(k) === e;
@@ -499,7 +512,7 @@ export class Archive {
           parserVersion: PARSER_VERSION,
           evaluations: input.evaluations,
           dismissals: [],
-          version: this.nextVersion(groupKey(probe)),
+          version: this.nextVersion(probe),
         };
         // Reserve the id and sha in memory now so a later file of this batch sees them.
         this.entries.set(id, entryOf(report, true));
@@ -643,7 +656,7 @@ export class Archive {
       const groups = new Set([groupKey(before)]);
       const bodies = new Set([before.bodyNormalized].filter(Boolean));
       if (moved) {
-        next = { ...next, evaluations: this.options.validate(next), version: this.nextVersion(groupKey({ ...next, bodyNormalized: next.body.normalized }), id) };
+        next = { ...next, evaluations: this.options.validate(next), version: this.nextVersion({ id, year: next.year, bodyNormalized: next.body.normalized }, id) };
         if (next.body.normalized) bodies.add(next.body.normalized);
       }
       await this.writeJournal({ op: 'update', newIds: [], newSources: [], removedIds: [], bodies: [...bodies] });

@@ -25,7 +25,7 @@ export interface HostServerOptions {
   /** 0 = a free port. */
   port?: number;
   /** Errors thrown by the api: logged here (default console.error) besides the 500 response. */
-  logError?: (method: MethodName, error: unknown) => void;
+  logError?: (where: string, error: unknown) => void;
 }
 
 export interface HostServer {
@@ -56,7 +56,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
       else {
-        logError('getStatus', error);
+        logError(`${req.method} ${req.url?.split('?')[0].slice(0, 80)}`, error);
         sendJson(res, 500, { error: 'internal error' });
       }
     });

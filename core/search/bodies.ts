@@ -43,6 +43,11 @@ export class BodyMatcher {
       this.invalidate();
     } else this.names.set(name, n - 1);
   }
+  clear(): void {
+    this.names.clear();
+    this.entries = [];
+    this.invalidate();
+  }
   private invalidate(): void {
     this.fuse = null;
     this.cache.clear();

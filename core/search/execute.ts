@@ -117,6 +117,17 @@ function unionSorted(arrays: Uint32Array[]): Uint32Array {
  * are skipped by the caller). A longer term starts its scan at the first match of a cached
  * substring (typing 行政复 → 行政复议 re-uses the first scan), so refinements cost little.
  */
+interface ScanContext {
+  q: ParsedQuery;
+  bodies: Set<string>[] | null;
+  hasTerms: boolean;
+  hasFilters: boolean;
+  groups: TermPlan[][];
+  excluded: TermPlan[];
+  chapters: string[];
+  heap: TopHeap;
+}
+
 class TermCache {
   /** term → first-match offset per document number; -2 = not computed yet. */
   private entries = new Map<string, Int32Array>();
@@ -290,39 +301,18 @@ export class Executor {
     const k = Math.max(pageEnd + 20, 60);
     const heap = new TopHeap(k);
     let total = 0;
+    // Synchronous slices (optimizable hot loop); between slices the scan yields to the event
+    // loop when it has run for a while, so an abort from a newer query takes effect.
+    const SLICE = 4096;
     let lastYield = performance.now();
-    for (let i = 0; i < n; i++) {
-      if ((i & 1023) === 1023 && performance.now() - lastYield > 12) {
+    const ctx: ScanContext = { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap };
+    for (let from = 0; from < n; from += SLICE) {
+      if (from > 0 && performance.now() - lastYield > 12) {
         await new Promise((r) => setImmediate(r));
         if (opts.signal?.aborted) throw new SearchAborted();
         lastYield = performance.now();
       }
-      const num = candidates ? candidates[i] : i;
-      const doc = index.docs[num];
-      if (!doc) continue;
-      if (hasFilters && !this.passesFilters(doc, q, bodies, hasTerms)) continue;
-      // Newer reports first among equally good matches (the exact score re-ranks the top slice).
-      let score = (doc.year ?? 0) * 1e-6;
-      let ok = true;
-      for (const g of groups) {
-        let best = -1;
-        for (const p of g) best = Math.max(best, this.termWeight(doc, p, chapters));
-        if (best < 0) {
-          ok = false;
-          break;
-        }
-        score += best;
-      }
-      if (!ok) continue;
-      for (const p of excluded) {
-        if (this.termWeight(doc, p, chapters) >= 0) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      heap.offer(num, score);
-      total++;
+      total += this.scanSlice(ctx, candidates, from, Math.min(n, from + SLICE));
     }
     if (opts.signal?.aborted) throw new SearchAborted();
 
@@ -333,6 +323,43 @@ export class Executor {
     const pageItems = exact.slice(opts.page * opts.pageSize, pageEnd);
     const results = pageItems.map(({ num, score }) => this.result(index.docs[num]!, score, groups, chapters, q, opts));
     return { total, results };
+  }
+
+  /** Filters and verifies documents [from, to) of the candidates; offers matches to the heap. */
+  private scanSlice(ctx: ScanContext, candidates: Uint32Array | null, from: number, to: number): number {
+    const { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap } = ctx;
+    const docs = this.index.docs;
+    let found = 0;
+    for (let i = from; i < to; i++) {
+      const num = candidates ? candidates[i] : i;
+      const doc = docs[num];
+      if (!doc) continue;
+      if (hasFilters && !this.passesFilters(doc, q, bodies, hasTerms)) continue;
+      // Newer reports first among equally good matches (the exact score re-ranks the top slice).
+      let score = (doc.year ?? 0) * 1e-6;
+      let ok = true;
+      for (let gi = 0; gi < groups.length && ok; gi++) {
+        const g = groups[gi];
+        let best = -1;
+        for (let ti = 0; ti < g.length; ti++) {
+          const w = this.termWeight(doc, g[ti], chapters);
+          if (w > best) best = w;
+        }
+        if (best < 0) ok = false;
+        else score += best;
+      }
+      if (!ok) continue;
+      for (let ei = 0; ei < excluded.length; ei++) {
+        if (this.termWeight(doc, excluded[ei], chapters) >= 0) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      heap.offer(num, score);
+      found++;
+    }
+    return found;
   }
 
   private exactScore(doc: DocRecord, groups: TermPlan[][], chapters: string[]): number {

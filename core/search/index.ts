@@ -64,6 +64,7 @@ export class SearchEngine {
   private loadMs = 0;
   private closed = false;
   private readonly pendingLoads = new Map<string, Promise<void>>();
+  private verifying: Promise<void> | null = null;
   private readonly searchDir: string;
 
   private constructor(
@@ -93,6 +94,15 @@ export class SearchEngine {
         engine.journalRecords = replayJournal(engine.searchDir, engine.index);
         for (const d of engine.index.docs) if (d) engine.bodies.addName(d.body);
         reason = 'loaded';
+        engine.verifying = loaded
+          .verifyText()
+          .catch(() => false)
+          .then((ok) => {
+            if (!ok && !engine.closed) engine.rebuild('corrupt: text checksum mismatch');
+          })
+          .finally(() => {
+            engine.verifying = null;
+          });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         reason = code === 'ENOENT' ? 'missing' : err instanceof StaleIndexError ? `stale: ${err.message}` : `corrupt: ${(err as Error).message}`;
@@ -201,7 +211,8 @@ export class SearchEngine {
   }
 
   private maybeCompact(): void {
-    const limit = this.options.compactAfter ?? 2000;
+    // Relative to the archive size, so a bulk import rewrites the snapshot O(log n) times, not O(n).
+    const limit = Math.max(this.options.compactAfter ?? 2000, this.index.alive >>> 1);
     if (this.persistent && this.state === 'ready' && (this.journalRecords > limit || (this.index.deadRatio() > 0.3 && this.index.docs.length > 1000))) {
       this.snapshot();
     }
@@ -286,9 +297,21 @@ export class SearchEngine {
     return { total, page, pageSize, results, warnings, index: building ? 'building' : 'ready', tookMs: Math.round((performance.now() - t0) * 100) / 100 };
   }
 
-  /** Resolves when a background (re)build has finished. */
+  /** Resolves when the background checksum check and any (re)build have finished. */
   async whenReady(): Promise<void> {
+    if (this.verifying) await this.verifying;
     while (this.building) await this.building;
+  }
+
+  /** Drops the in-memory index and rebuilds it from the catalogue in the background. */
+  private rebuild(reason: string): void {
+    this.origin = reason;
+    this.texts?.close();
+    this.texts = null;
+    this.bodies.clear();
+    this.setIndex(new MemoryIndex());
+    this.journalRecords = 0;
+    this.reconcile(true);
   }
 
   status(): EngineStatus {
@@ -301,6 +324,7 @@ export class SearchEngine {
    */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.verifying) await this.verifying;
     if (this.building) await this.building.catch(() => undefined);
     if (this.persistent && this.dirty) this.snapshot();
     this.texts?.close();

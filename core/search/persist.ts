@@ -8,6 +8,7 @@
  * Loading reads sections straight into typed arrays; nothing is re-tokenized.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync, appendFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { PARSER_VERSION, SCHEMA_VERSION } from '../model.ts';
@@ -25,7 +26,8 @@ export interface SnapshotHeader {
   parser: string;
   generation: string;
   docs: number;
-  crc: number;
+  /** CRC-32 of each section. */
+  crc: Record<string, number>;
   bodyLength: number;
   sections: Record<string, [number, number]>;
 }
@@ -165,8 +167,18 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originals: (doc: 
   encodePostings(index.uni, remap, live.length, w, 'uni');
   encodePostings(index.bi, remap, live.length, w, 'bi');
 
-  let crc = 0;
-  for (const c of w.chunks) crc = crc32(c, crc);
+  const crc: Record<string, number> = {};
+  for (const name of Object.keys(w.sections)) crc[name] = 0; // CRC-32 of an empty section
+  {
+    // Each section is one chunk (padding chunks follow): match chunks to sections by offset.
+    let at = 0;
+    const starts = new Map(Object.entries(w.sections).map(([name, [offset]]) => [offset, name]));
+    for (const c of w.chunks) {
+      const name = starts.get(at);
+      if (name !== undefined && c.length === w.sections[name][1]) crc[name] = crc32(c);
+      at += c.length;
+    }
+  }
   const header: SnapshotHeader = {
     engine: ENGINE_VERSION,
     schema: SCHEMA_VERSION,
@@ -208,7 +220,8 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originals: (doc: 
 function readSection(fd: number, base: number, section: [number, number] | undefined, name: string): Buffer {
   if (!section) throw new Error(`index section ${name} missing`);
   const [offset, length] = section;
-  const buf = Buffer.allocUnsafe(length);
+  // Own ArrayBuffer per section (never Buffer's shared pool), so typed views are aligned.
+  const buf = Buffer.from(new ArrayBuffer(length));
   let got = 0;
   while (got < length) {
     const n = readSync(fd, buf, got, length - got, base + offset + got);
@@ -219,7 +232,9 @@ function readSection(fd: number, base: number, section: [number, number] | undef
 }
 
 function u32(buf: Buffer): Uint32Array {
-  // Copy into its own aligned ArrayBuffer (the section buffer may come from a shared pool).
+  if (buf.length % 4 !== 0) throw new Error('index: misaligned section');
+  // Sections are read into their own (unpooled, aligned) buffers: view them without copying.
+  if (buf.byteOffset % 4 === 0 && buf.buffer.byteLength === buf.length) return new Uint32Array(buf.buffer, buf.byteOffset, buf.length / 4);
   const out = new Uint32Array(buf.length / 4);
   Buffer.from(out.buffer).set(buf);
   return out;
@@ -229,6 +244,8 @@ export interface LoadedSnapshot {
   index: MemoryIndex;
   generation: string;
   textsPath: string;
+  /** Checks the text section's CRC-32 (read again in 8 MB chunks, off the load path). */
+  verifyText: () => Promise<boolean>;
 }
 
 /** Loads a snapshot; throws StaleIndexError for old versions and Error for anything corrupt. */
@@ -250,21 +267,32 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
     const s = header.sections;
     const names = Object.keys(s).sort((a, b) => s[a][0] - s[b][0]);
     const bufs: Record<string, Buffer> = {};
-    // CRC over the whole body in file order (padding included), section by section.
-    let crc = 0;
-    let pos = 0;
     for (const name of names) {
-      const [offset] = s[name];
-      if (offset > pos) {
-        const pad = readSection(fd, base, [pos, offset - pos], 'padding');
-        crc = crc32(pad, crc);
-      }
+      if (s[name][0] + s[name][1] > header.bodyLength) throw new Error('index: section out of range');
       bufs[name] = readSection(fd, base, s[name], name);
-      crc = crc32(bufs[name], crc);
-      pos = offset + s[name][1];
+      // The big text section is verified in the background (verifyText) so loading stays fast.
+      if (name !== 'text' && crc32(bufs[name]) !== header.crc?.[name]) throw new Error(`index: checksum mismatch in ${name}`);
     }
-    if (pos < header.bodyLength) crc = crc32(readSection(fd, base, [pos, header.bodyLength - pos], 'padding'), crc);
-    if (crc !== header.crc) throw new Error('index: checksum mismatch');
+    if (typeof header.crc?.text !== 'number') throw new Error('index: no text checksum');
+    const textSection = s.text;
+    const textCrc = header.crc.text;
+    const verifyText = async (): Promise<boolean> => {
+      const handle = await open(indexPath, 'r');
+      try {
+        let crc = 0;
+        const chunk = Buffer.allocUnsafe(8 << 20);
+        for (let done = 0; done < textSection[1]; ) {
+          const want = Math.min(chunk.length, textSection[1] - done);
+          const { bytesRead } = await handle.read(chunk, 0, want, base + textSection[0] + done);
+          if (bytesRead <= 0) return false;
+          crc = crc32(chunk.subarray(0, bytesRead), crc);
+          done += bytesRead;
+        }
+        return crc === textCrc;
+      } finally {
+        await handle.close();
+      }
+    };
 
     const index = new MemoryIndex();
     const [whereList, whereClasses] = JSON.parse(bufs.wheres.toString('utf8')) as [string[], number[]];
@@ -346,7 +374,7 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
     }
     const textsPath = join(dir, `texts-${header.generation}.bin`);
     if (!existsSync(textsPath)) throw new Error('index: text file missing');
-    return { index, generation: header.generation, textsPath };
+    return { index, generation: header.generation, textsPath, verifyText };
   } finally {
     closeSync(fd);
   }

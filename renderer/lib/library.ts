@@ -29,8 +29,15 @@ export function filterEntries(entries: CatalogueEntry[], q: Pick<LibraryQuery, '
   });
 }
 
+/** Collation rank of each distinct body: the collator runs over distinct names only, entries then sort by number. */
+function bodyRanks(entries: CatalogueEntry[]): Map<string, number> {
+  const names = [...new Set(entries.map((e) => e.bodyNormalized))].sort(collator.compare);
+  return new Map(names.map((n, i) => [n, i]));
+}
+
 export function sortEntries(entries: CatalogueEntry[], key: SortKey, descending: boolean): CatalogueEntry[] {
-  const byBody = (a: CatalogueEntry, b: CatalogueEntry) => collator.compare(a.bodyNormalized, b.bodyNormalized);
+  const rank = bodyRanks(entries);
+  const byBody = (a: CatalogueEntry, b: CatalogueEntry) => rank.get(a.bodyNormalized)! - rank.get(b.bodyNormalized)!;
   const byYear = (a: CatalogueEntry, b: CatalogueEntry) => (a.year ?? -1) - (b.year ?? -1);
   const primary: Record<SortKey, (a: CatalogueEntry, b: CatalogueEntry) => number> = {
     body: byBody,

@@ -37,7 +37,10 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
   useEffect(() => {
     let live = true;
     api.listReports({}).then(
-      (rows) => live && (setEntries(rows), setError(null)),
+      (rows) => {
+        performance.mark('nianbao:catalogue-fetched');
+        if (live) (setEntries(rows), setError(null));
+      },
       (e: Error) => live && setError(e.message),
     );
     return () => {
@@ -57,8 +60,10 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     initialRect: { width: 1000, height: 700 },
+    // Let React batch scroll updates instead of rendering synchronously inside every scroll event.
+    useFlushSync: false,
   });
 
   const set = (patch: Partial<LibraryQuery>) => {
@@ -262,16 +267,15 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
                       onClick={(e) => onRowClick(e, item.index, entry)}
                       onFocus={() => setActive(item.index)}
                     >
-                      <span className="c-check">
-                        <input
-                          type="checkbox"
-                          tabIndex={-1}
-                          aria-label={`${t.select} ${entry.body} ${entry.year ?? ''}`}
-                          checked={isSelected}
-                          onClick={(e) => e.stopPropagation()}
-                          onChange={() => ((anchor.current = item.index), toggle(entry.id))}
-                        />
-                      </span>
+                      <span
+                        className={`c-check check ${isSelected ? 'on' : ''}`}
+                        title={t.select}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          anchor.current = item.index;
+                          toggle(entry.id);
+                        }}
+                      />
                       <span className="c-body">{entry.body}</span>
                       <span className="c-year">{entry.year ?? '—'}</span>
                       <span className="c-title" title={entry.title}>

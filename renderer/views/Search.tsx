@@ -2,7 +2,7 @@
  * Search results as you type: grouped by report, snippets with the matched ranges marked,
  * where each hit is. At most one request in flight; the latest query always wins.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { SearchHit, SearchResponse, SearchResult } from '../../core/api.ts';
 import { CHAPTER_HEADINGS, CHAPTER_IDS, REPORT_FORMATS } from '../../core/spec.ts';
 import { useI18n } from '../i18n.tsx';
@@ -55,6 +55,7 @@ export function useSearch(query: string): { response: SearchResponse | null; ans
       };
       api.search({ query: q, pageSize: 50 }).then(
         (r) => {
+          performance.mark('nianbao:search-response');
           if (seq === latest.current) (setResponse(r), setAnswered(q), setError(null), setPending(false));
           done();
         },
@@ -93,16 +94,18 @@ export function SearchView({ text, onOpenHit }: SearchViewProps) {
   const query = composeQuery(text, filters);
   const { response, answered, pending, error } = useSearch(query);
   const listRef = useRef<HTMLDivElement>(null);
-  const words = { meta: t.whereMeta, finding: t.whereFinding, narrative: t.whereNarrative };
+  const openRef = useRef(onOpenHit);
+  openRef.current = onOpenHit;
+  const open = useCallback((result: SearchResult, hit: SearchHit | null) => openRef.current(result, hit), []);
   const set = (patch: Partial<SearchFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
-  const onListKey = (e: KeyboardEvent) => {
+  const onListKey = useCallback((e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const hits = [...(listRef.current?.querySelectorAll<HTMLElement>('.hit-button') ?? [])];
     const i = hits.indexOf(document.activeElement as HTMLElement);
     const next = hits[Math.max(0, Math.min(hits.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
     if (next) (e.preventDefault(), next.focus());
-  };
+  }, []);
 
   return (
     <div className="search-view">
@@ -160,8 +163,33 @@ export function SearchView({ text, onOpenHit }: SearchViewProps) {
         ))}
       </div>
 
-      {response && query.trim() && (
-        <div className="search-results" ref={listRef} onKeyDown={onListKey} data-testid="search-results" data-query={answered}>
+      {response && query.trim() && <ResultsList response={response} query={answered} onOpenHit={open} onKeyDown={onListKey} listRef={listRef} />}
+    </div>
+  );
+}
+
+/** Hits listed per report; the rest are counted in the badge (the reader shows them all). */
+const HITS_SHOWN = 4;
+
+/** The results, re-rendered only when a new response arrives (not on every keystroke). */
+const ResultsList = memo(function ResultsList({
+  response,
+  query,
+  onOpenHit,
+  onKeyDown,
+  listRef,
+}: {
+  response: SearchResponse;
+  /** The query this response answers. */
+  query: string;
+  onOpenHit(result: SearchResult, hit: SearchHit | null): void;
+  onKeyDown(e: KeyboardEvent): void;
+  listRef: RefObject<HTMLDivElement | null>;
+}) {
+  const { t } = useI18n();
+  const words = { meta: t.whereMeta, finding: t.whereFinding, narrative: t.whereNarrative };
+  return (
+        <div className="search-results" ref={listRef} onKeyDown={onKeyDown} data-testid="search-results" data-query={query}>
           {response.results.length === 0 && <p className="pane-message">{t.noResults}</p>}
           {response.results.map((r) => (
             <section key={r.id} className="result" aria-label={`${r.body} ${r.year ?? ''}`}>
@@ -173,7 +201,7 @@ export function SearchView({ text, onOpenHit }: SearchViewProps) {
                 <span className="badge">{t.hitsCount(r.hitCount)}</span>
               </h3>
               <ul className="hits">
-                {r.hits.map((hit, i) => (
+                {r.hits.slice(0, HITS_SHOWN).map((hit, i) => (
                   <li key={i}>
                     <button type="button" className="hit-button" data-where={hit.where} onClick={() => onOpenHit(r, hit)}>
                       <span className="where">{describeWhere(parseWhere(hit.where), undefined, undefined, words)}</span>
@@ -185,7 +213,5 @@ export function SearchView({ text, onOpenHit }: SearchViewProps) {
             </section>
           ))}
         </div>
-      )}
-    </div>
   );
-}
+});

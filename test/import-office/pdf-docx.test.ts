@@ -5,6 +5,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { importDocument, ImportError, type ImportedDocument } from '../../core/import/index.ts';
 import { tableValues, type StatTable } from '../../core/model.ts';
 import type { TableId } from '../../core/spec.ts';
+import { extractPdf } from '../../core/import/pdf/extract.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/office/${name}`, import.meta.url)));
 const load = (name: string) => importDocument(fixture(name), name);
@@ -99,6 +100,13 @@ describe('PDFs and Word files that cannot be read say why', () => {
 
   it('a scanned PDF (no text layer) is refused with a clear message', async () => {
     expect(await reason('songling-2022-scanned.pdf')).toMatch(/songling-2022-scanned\.pdf.*no text layer/);
+  }, 60_000);
+
+  it('a PDF that takes longer than its time limit is stopped with a clear message, and the next import works', async () => {
+    await expect(extractPdf(fixture('songling-2022.pdf'), 'slow.pdf', 1)).rejects.toThrow(/slow\.pdf.*too long/);
+    const pages = await extractPdf(fixture('songling-2022.pdf'), 'songling-2022.pdf');
+    expect(pages.length).toBe(5);
+    expect(pages[4].width).toBeGreaterThan(pages[4].height); // the landscape page comes out upright
   }, 60_000);
 
   it('an encrypted PDF is refused with a clear message', async () => {

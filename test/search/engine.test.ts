@@ -250,6 +250,26 @@ describe('search engine: index lifecycle', () => {
     expect(reopened.status().origin).toBe('loaded');
   });
 
+  it('a damaged text section (checked in the background after a fast load) triggers a rebuild', async () => {
+    const reports = corpus();
+    const d = dir();
+    const first = await openEngine(d, reports);
+    const expected = await snapshotOf(first);
+    await first.close();
+    const file = join(d, 'search', 'index.bin');
+    const bytes = readFileSync(file);
+    const headerLen = bytes.readUInt32LE(8);
+    const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLen)) as { sections: Record<string, [number, number]> };
+    const base = 12 + headerLen + ((8 - ((12 + headerLen) % 8)) % 8);
+    const [offset, length] = header.sections.text;
+    expect(length).toBeGreaterThan(1000);
+    bytes[base + offset + 500] ^= 0x01; // one character of the normalized text changes
+    writeFileSync(file, bytes);
+    const engine = await openEngine(d, reports); // waits for the check and the rebuild
+    expect(engine.status().origin).toMatch(/^corrupt: text/);
+    expect(await snapshotOf(engine)).toEqual(expected);
+  });
+
   it('a stale index (other parser version) or a truncated file is rebuilt', async () => {
     const reports = corpus();
     const d = dir();

@@ -1,10 +1,13 @@
 /**
- * PDF → positioned text runs, with pdfjs-dist's Node build. CMaps and standard fonts come from
- * the installed package so CJK PDFs extract offline; nothing is fetched at run time.
+ * PDF → positioned text runs, with pdfjs-dist's Node build, in a worker thread
+ * (extract-worker.mjs). CMaps and standard fonts come from the installed package so CJK PDFs
+ * extract offline; nothing is fetched at run time. The worker keeps PDF parsing off the
+ * caller's thread, and a PDF that takes too long is stopped for real (the worker is
+ * terminated), not just abandoned.
  */
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ImportError } from '../types.ts';
 
 export interface TextRun {
@@ -24,75 +27,79 @@ export interface PdfPage {
   runs: TextRun[];
 }
 
-const require = createRequire(import.meta.url);
-const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
-// pdfjs's Node fetch of CMaps/fonts takes a directory path with a trailing slash.
-const CMAP_DIR = join(pdfjsDir, 'cmaps') + '/';
-const FONT_DIR = join(pdfjsDir, 'standard_fonts') + '/';
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
-    // Run the worker code in this thread ("fake worker"), loaded from the installed package.
-    m.GlobalWorkerOptions.workerSrc = pathToFileURL(join(pdfjsDir, 'legacy/build/pdf.worker.mjs')).href;
-    return m;
-  });
-  return pdfjs;
+interface Job {
+  resolve: (pages: PdfPage[]) => void;
+  reject: (err: Error) => void;
 }
 
-/** Reads every page's text runs. Throws ImportError for encrypted, corrupt or image-only PDFs. */
+let worker: Worker | undefined;
+let nextId = 1;
+const jobs = new Map<number, Job>();
+
+function failAll(err: Error): void {
+  for (const job of jobs.values()) job.reject(err);
+  jobs.clear();
+}
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  // No execArgv: the worker runs plain JavaScript without the parent's TypeScript loader.
+  const w = new Worker(WORKER_URL, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  w.on('message', (msg: { id: number; pages?: PdfPage[]; error?: { name: string; message: string } }) => {
+    const job = jobs.get(msg.id);
+    if (!job) return;
+    jobs.delete(msg.id);
+    if (msg.error) job.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
+    else job.resolve(msg.pages!);
+    if (jobs.size === 0) w.unref();
+  });
+  w.on('error', (err) => {
+    worker = undefined;
+    failAll(err);
+  });
+  w.on('exit', () => {
+    if (worker === w) worker = undefined;
+    failAll(new Error('the PDF reader stopped unexpectedly'));
+  });
+  worker = w;
+  return w;
+}
+
+function runInWorker(bytes: Uint8Array, timeoutMs: number): Promise<PdfPage[]> {
+  const w = getWorker();
+  w.ref();
+  const id = nextId++;
+  return new Promise<PdfPage[]>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      jobs.delete(id);
+      reject(new Error('timeout'));
+      // Whatever pdfjs is doing, stop it; the next import starts a fresh worker.
+      if (worker === w) worker = undefined;
+      void w.terminate();
+    }, timeoutMs);
+    const done = <T>(fn: (v: T) => void) => (v: T) => {
+      clearTimeout(timer);
+      fn(v);
+    };
+    jobs.set(id, { resolve: done(resolve), reject: done(reject) });
+    const copy = new Uint8Array(bytes); // transferred to the worker; the caller keeps its bytes
+    w.postMessage({ id, bytes: copy, pdfjsDir: PDFJS_DIR }, [copy.buffer]);
+  });
+}
+
+/** Reads every page's text runs. Throws ImportError for encrypted, corrupt or unreadable PDFs. */
 export async function extractPdf(bytes: Uint8Array, fileName: string, timeoutMs = 30_000): Promise<PdfPage[]> {
-  const { getDocument } = await loadPdfJs();
-  const task = getDocument({
-    data: new Uint8Array(bytes), // pdfjs transfers (detaches) the buffer it is given
-    cMapUrl: CMAP_DIR,
-    cMapPacked: true,
-    standardFontDataUrl: FONT_DIR,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ImportError(fileName, `PDF 解析超时（超过 ${timeoutMs / 1000} 秒）(PDF took too long to read)`)), timeoutMs);
-  });
+  let pages: PdfPage[];
   try {
-    return await Promise.race([readPages(task, fileName), timeout]);
+    pages = await runInWorker(bytes, timeoutMs);
   } catch (err) {
-    if (err instanceof ImportError) throw err;
-    const name = (err as { name?: string })?.name;
-    if (name === 'PasswordException') {
-      throw new ImportError(fileName, 'PDF 已加密，无法读取，请先解除密码保护 (the PDF is encrypted)');
-    }
-    const message = err instanceof Error ? err.message : String(err);
+    const { name, message } = err as Error;
+    if (message === 'timeout') throw new ImportError(fileName, `PDF 解析超时（超过 ${timeoutMs / 1000} 秒）(PDF took too long to read)`);
+    if (name === 'PasswordException') throw new ImportError(fileName, 'PDF 已加密，无法读取，请先解除密码保护 (the PDF is encrypted)');
     throw new ImportError(fileName, `PDF 文件已损坏或无法读取：${message} (corrupt or unreadable PDF)`);
-  } finally {
-    clearTimeout(timer);
-    void task.destroy().catch(() => undefined);
-  }
-}
-
-async function readPages(task: ReturnType<PdfJs['getDocument']>, fileName: string): Promise<PdfPage[]> {
-  const doc = await task.promise;
-  const pages: PdfPage[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    const runs: TextRun[] = [];
-    for (const item of content.items) {
-      if (!('str' in item) || item.str.length === 0) continue;
-      // Map the run's origin through the viewport so rotated (landscape) pages come out upright.
-      const [x, y] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
-      const fontSize = Math.hypot(item.transform[0], item.transform[1]) || Math.abs(item.height) || 10;
-      const vertical = Math.abs(item.transform[1]) > Math.abs(item.transform[0]);
-      runs.push({ str: item.str, x, y, width: vertical ? fontSize : item.width, fontSize });
-    }
-    pages.push({ number: n, width: viewport.width, height: viewport.height, runs });
-    page.cleanup();
   }
   if (pages.length === 0) throw new ImportError(fileName, 'PDF 没有页面 (the PDF has no pages)');
   return pages;
