@@ -31,6 +31,7 @@ const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
 
 interface Job {
+  worker: Worker;
   resolve: (pages: PdfPage[]) => void;
   reject: (err: Error) => void;
 }
@@ -39,9 +40,13 @@ let worker: Worker | undefined;
 let nextId = 1;
 const jobs = new Map<number, Job>();
 
-function failAll(err: Error): void {
-  for (const job of jobs.values()) job.reject(err);
-  jobs.clear();
+/** Fails the jobs of one worker (a terminated worker's exit must not fail its successor's jobs). */
+function failJobsOf(w: Worker, err: Error): void {
+  for (const [id, job] of jobs) {
+    if (job.worker !== w) continue;
+    jobs.delete(id);
+    job.reject(err);
+  }
 }
 
 function getWorker(): Worker {
@@ -57,12 +62,12 @@ function getWorker(): Worker {
     if (jobs.size === 0) w.unref();
   });
   w.on('error', (err) => {
-    worker = undefined;
-    failAll(err);
+    if (worker === w) worker = undefined;
+    failJobsOf(w, err);
   });
   w.on('exit', () => {
     if (worker === w) worker = undefined;
-    failAll(new Error('the PDF reader stopped unexpectedly'));
+    failJobsOf(w, new Error('the PDF reader stopped unexpectedly'));
   });
   worker = w;
   return w;
@@ -84,7 +89,7 @@ function runInWorker(bytes: Uint8Array, timeoutMs: number): Promise<PdfPage[]> {
       clearTimeout(timer);
       fn(v);
     };
-    jobs.set(id, { resolve: done(resolve), reject: done(reject) });
+    jobs.set(id, { worker: w, resolve: done(resolve), reject: done(reject) });
     const copy = new Uint8Array(bytes); // transferred to the worker; the caller keeps its bytes
     w.postMessage({ id, bytes: copy, pdfjsDir: PDFJS_DIR }, [copy.buffer]);
   });
