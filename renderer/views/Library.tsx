@@ -268,7 +268,7 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
                       onFocus={() => setActive(item.index)}
                     >
                       <span
-                        className={`c-check check ${isSelected ? 'on' : ''}`}
+                        className={`c-check row-check ${isSelected ? "on" : ""}`}
                         title={t.select}
                         onClick={(e) => {
                           e.stopPropagation();
