@@ -25,6 +25,7 @@ import { findingsOf, type CatalogueEntry, type Report } from './model.ts';
 import { RULE_IDS, type RuleId } from './spec.ts';
 import { importDocument, ImportError, MAX_IMPORT_BYTES, type ImportedDocument } from './import/index.ts';
 import { decodeText } from './import/decode.ts';
+import { importPool, POOL_MIN_FILES } from './import/pool.ts';
 import { validateCrossYear, validateReport } from './validate/index.ts';
 import { SearchEngine } from './search/index.ts';
 import { exportReport } from './export/index.ts';
@@ -63,6 +64,10 @@ const BATCH_FILES = 48;
 /** One collator for the library order (String#localeCompare builds one per call: slow for 10,000 rows). */
 const BODY_ORDER = new Intl.Collator('zh');
 const BATCH_MS = 500;
+/** Report files read at once when listing findings not yet in memory. */
+const FINDINGS_READ_CONCURRENCY = 8;
+/** Files parsed ahead with the pool: the workers keep parsing the next batch while one is stored. */
+const PARSE_AHEAD = BATCH_FILES + 16;
 
 async function appVersion(): Promise<string> {
   try {
@@ -82,7 +87,20 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Recursively lists the files under the given paths (sorted, hidden entries inside folders skipped). */
+/** Extensions a report file may have: inside folders only these are imported (named files are always tried). */
+const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.htm', '.html', '.shtml', '.xhtml', '.pdf', '.docx', '.doc']);
+/** A folder's own documentation (README.md, CHANGELOG.md …) is never a report, whatever its extension. */
+const FOLDER_DOCS = /^(readme|changelog|changes|license|licence|contributing|authors|notice|todo)(\.[^.]*)?$/i;
+
+export function isReportFileName(name: string): boolean {
+  return REPORT_EXTENSIONS.has(path.extname(name).toLowerCase()) && !FOLDER_DOCS.test(name);
+}
+
+/**
+ * Recursively lists the files under the given paths (sorted). Inside folders, hidden entries
+ * are skipped and only files with a report extension (isReportFileName) are listed; a file
+ * named explicitly is always listed.
+ */
 export async function expandPaths(paths: string[]): Promise<{ file: string; error?: string }[]> {
   const out: { file: string; error?: string }[] = [];
   const walk = async (p: string, top: boolean): Promise<void> => {
@@ -96,8 +114,9 @@ export async function expandPaths(paths: string[]): Promise<{ file: string; erro
     if (s.isDirectory()) {
       const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
       for (const n of names) await walk(path.join(p, n), false);
-    } else if (s.isFile()) out.push({ file: p });
-    else if (top) out.push({ file: p, error: '不是普通文件 (not a regular file)' });
+    } else if (s.isFile()) {
+      if (top || isReportFileName(path.basename(p))) out.push({ file: p });
+    } else if (top) out.push({ file: p, error: '不是普通文件 (not a regular file)' });
   };
   for (const p of paths) await walk(p, true);
   return out;
@@ -114,6 +133,10 @@ function reportText(r: Report): string {
 
 class Service implements ArchiveService {
   private search$: Promise<SearchEngine> | null = null;
+  /** The catalogue in library order, with the row list it was sorted from (see sortedCatalogue). */
+  private listing: { source: CatalogueEntry[]; sorted: readonly CatalogueEntry[] } | null = null;
+  /** Findings per report id, valid while the report's catalogue row is the same object. */
+  private readonly findingsMemo = new Map<string, { entry: CatalogueEntry; findings: ReturnType<typeof findingsOf> }>();
   private sampleLoaded = false;
   private version = '0.0.0';
   private readonly sampleDir: string;
@@ -135,7 +158,11 @@ class Service implements ArchiveService {
         this.sampleLoaded = outcomes.some((o) => o.status === 'imported');
       }
     }
-    if (!this.opts.lazySearch) void this.engine().catch(() => {});
+    if (!this.opts.lazySearch) {
+      void this.engine().catch(() => {});
+      // The app lists the library first: have its order ready before the first request.
+      setTimeout(() => this.sortedCatalogue(), 0);
+    }
   }
 
   private engine(): Promise<SearchEngine> {
@@ -181,12 +208,38 @@ class Service implements ArchiveService {
   async listReports(query: ListQuery = {}): Promise<CatalogueEntry[]> {
     await this.refresh();
     const needle = query.body ? normalizeBody(query.body).toLowerCase() : '';
-    return this.archive
-      .list()
-      .filter((e) => query.allVersions || e.latest)
-      .filter((e) => query.year == null || e.year === query.year)
-      .filter((e) => !needle || e.bodyNormalized.toLowerCase().includes(needle) || normalizeBody(e.body).toLowerCase().includes(needle))
-      .sort((a, b) => (b.year ?? -1) - (a.year ?? -1) || BODY_ORDER.compare(a.bodyNormalized, b.bodyNormalized) || b.version - a.version || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const sorted = this.sortedCatalogue();
+    // Filtering keeps the library order; a fresh array each call, so callers may sort or splice it.
+    return sorted.filter(
+      (e) =>
+        (query.allVersions || e.latest) &&
+        (query.year == null || e.year === query.year) &&
+        (!needle || e.bodyNormalized.toLowerCase().includes(needle) || normalizeBody(e.body).toLowerCase().includes(needle)),
+    );
+  }
+
+  /**
+   * Every catalogue row in library order (year descending, body by Chinese collation, newest
+   * version, id), sorted once and reused while the catalogue holds the same rows: the archive
+   * replaces a row object whenever the row changes, so same objects in the same order = same list.
+   */
+  private sortedCatalogue(): readonly CatalogueEntry[] {
+    const rows = this.archive.list();
+    const memo = this.listing;
+    if (memo && memo.source.length === rows.length && rows.every((e, i) => e === memo.source[i])) return memo.sorted;
+    // Collate each distinct body name once (not once per comparison: 10,000 rows).
+    const names = [...new Set(rows.map((e) => e.bodyNormalized))].sort(BODY_ORDER.compare);
+    const rank = new Map<string, number>();
+    names.forEach((n, i) => rank.set(n, i > 0 && BODY_ORDER.compare(names[i - 1], n) === 0 ? rank.get(names[i - 1])! : i));
+    const sorted = [...rows].sort(
+      (a, b) =>
+        (b.year ?? -1) - (a.year ?? -1) ||
+        rank.get(a.bodyNormalized)! - rank.get(b.bodyNormalized)! ||
+        b.version - a.version ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    this.listing = { source: rows, sorted };
+    return sorted;
   }
 
   async getReport(id: string): Promise<Report> {
@@ -273,15 +326,26 @@ class Service implements ArchiveService {
       storing = flush(batch);
       storing.catch(() => {}); // awaited below; avoids an unhandled rejection meanwhile
     };
-    for (const f of files) {
-      if (pending.length === 0) batchStarted = Date.now();
+    // Bulk imports parse in the worker pool, several files ahead; results are taken in order.
+    const pool = files.length >= POOL_MIN_FILES ? importPool() : null;
+    const parse = pool ? (bytes: Uint8Array, name: string) => pool.parse(bytes, name) : importDocument;
+    const ahead = pool ? PARSE_AHEAD : 1;
+    const parseOne = async (f: (typeof files)[number]): Promise<Pending> => {
       try {
         const bytes = await f.read();
-        const doc = await importDocument(bytes, path.basename(f.name));
-        pending.push({ file: f.name, doc, bytes });
+        const doc = await parse(bytes, path.basename(f.name));
+        return { file: f.name, doc, bytes };
       } catch (err) {
-        pending.push({ file: f.name, outcome: { file: f.name, status: 'failed', reason: reasonOf(err) } });
+        return { file: f.name, outcome: { file: f.name, status: 'failed', reason: reasonOf(err) } };
       }
+    };
+    const started: (Promise<Pending> | undefined)[] = [];
+    for (let i = 0; i < files.length; i++) {
+      if (pending.length === 0) batchStarted = Date.now();
+      for (let j = started.length; j < Math.min(files.length, i + ahead); j++) started.push(parseOne(files[j]));
+      const parsed = await started[i]!;
+      started[i] = undefined; // the batch holds it now
+      pending.push(parsed);
       if (pending.length >= BATCH_FILES || Date.now() - batchStarted >= BATCH_MS) await handOver();
     }
     await handOver();
@@ -352,12 +416,11 @@ class Service implements ArchiveService {
   }
 
   async listFindings(query: FindingQuery = {}): Promise<FindingRow[]> {
-    const entries = await this.listReports({});
+    const entries = (await this.listReports({})).filter((e) => e.findings > 0 || query.includeDismissed);
+    const findings = await this.findingsOfEntries(entries);
     const rows: FindingRow[] = [];
-    for (const e of entries) {
-      if (e.findings === 0 && !query.includeDismissed) continue;
-      const report = await this.archive.readReport(e.id);
-      for (const f of findingsOf(report)) {
+    for (const [i, e] of entries.entries()) {
+      for (const f of findings[i]) {
         if (f.dismissed && !query.includeDismissed) continue;
         if (query.rule && f.rule !== query.rule) continue;
         if (query.severity && f.severity !== query.severity) continue;
@@ -365,6 +428,34 @@ class Service implements ArchiveService {
       }
     }
     return rows;
+  }
+
+  /**
+   * The findings of each entry's report, from memory when the report is unchanged since it was
+   * last read (a write gives its row a new object), else read from disk a few files at a time.
+   */
+  private async findingsOfEntries(entries: CatalogueEntry[]): Promise<ReturnType<typeof findingsOf>[]> {
+    const out: ReturnType<typeof findingsOf>[] = new Array(entries.length);
+    const missing: number[] = [];
+    entries.forEach((e, i) => {
+      const known = this.findingsMemo.get(e.id);
+      if (known && known.entry === e) out[i] = known.findings;
+      else missing.push(i);
+    });
+    let next = 0;
+    const worker = async () => {
+      while (next < missing.length) {
+        const i = missing[next++];
+        const e = entries[i];
+        const findings = findingsOf(await this.archive.readReport(e.id));
+        this.findingsMemo.set(e.id, { entry: e, findings });
+        out[i] = findings;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FINDINGS_READ_CONCURRENCY, missing.length) }, worker));
+    // Forget reports no longer in the catalogue.
+    if (this.findingsMemo.size > this.archive.size) for (const id of this.findingsMemo.keys()) if (!this.archive.entry(id)) this.findingsMemo.delete(id);
+    return out;
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {

@@ -4,6 +4,7 @@
  * tab-separated lines and Markdown pipe tables into table blocks.
  */
 import { decodeText, garbageRatio } from './decode.ts';
+import { strictUtf8 } from './html/charset.ts';
 import { ImportError, type Block, type ConvertedDocument, type TableBlock } from './types.ts';
 
 type Line =
@@ -52,7 +53,9 @@ const DATE_LINE = /^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-�
 
 /** Removes spaces between Chinese characters when the extraction spaced them out ("本 年度 办理 结果"). */
 export function closeCjkSpacing(text: string): string {
+  if (!text.includes(' ')) return text;
   const spaced = text.match(/[\u3400-\u9fff] +(?=[\u3400-\u9fff])/g)?.length ?? 0;
+  if (spaced < 3) return text;
   const cjk = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
   if (spaced < 3 || spaced / Math.max(cjk, 1) < 0.15) return text;
   return text.replace(/([\u3400-\u9fff]) +(?=[\u3400-\u9fff])/g, '$1');
@@ -237,7 +240,8 @@ export function textToBlocks(input: string): Block[] {
 }
 
 export async function convertText(bytes: Uint8Array, fileName: string): Promise<ConvertedDocument> {
-  const { text } = decodeText(bytes);
+  // Valid UTF-8 decoded once (decodeText would validate it, then decode it again).
+  const text = strictUtf8(bytes) ?? decodeText(bytes).text;
   if (text.trim() === '') throw new ImportError(fileName, '文件没有任何文字内容 (the file contains no text)');
   if (garbageRatio(text) > 0.02) {
     throw new ImportError(fileName, '文件内容无法识别为文字，可能是二进制文件，不是政府信息公开年度报告 (binary content, not a text report)');

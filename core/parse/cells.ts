@@ -30,6 +30,26 @@ function parseSigned(text: string): number | null {
  * 'number'; anything else → 'text' with value null.
  */
 export function parseCell(rawText: string, column?: ColumnSpec): Cell {
+  // The same few cell texts repeat in every table of every report: parsed once, copied out.
+  if (rawText.length > MEMO_MAX_LENGTH) return parseCellUncached(rawText, column);
+  const cache = column?.kind === 'signedText' ? signedCells : column?.kind === 'decimal' ? decimalCells : plainCells;
+  let cell = cache.get(rawText);
+  if (cell === undefined) {
+    if (cache.size >= MEMO_MAX_ENTRIES) cache.clear();
+    cell = parseCellUncached(rawText, column);
+    cache.set(rawText, cell);
+  }
+  return { ...cell };
+}
+
+const MEMO_MAX_LENGTH = 64;
+const MEMO_MAX_ENTRIES = 20_000;
+/** Parsed cells by raw text, per column kind (the only thing of the column parsing depends on). */
+const plainCells = new Map<string, Cell>();
+const signedCells = new Map<string, Cell>();
+const decimalCells = new Map<string, Cell>();
+
+function parseCellUncached(rawText: string, column?: ColumnSpec): Cell {
   const raw = cleanRaw(rawText);
   if (raw === '') return { value: null, state: 'blank', raw };
   const text = foldWidth(raw).replace(/[\s\u00a0]+/g, '');

@@ -2,7 +2,27 @@
 
 /** Folds full-width ASCII (digits, letters, brackets, punctuation) and the ideographic space to half width. */
 export function foldWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
+/**
+ * Memo for short strings (labels and cells repeat across rows, tables and reports): bounded,
+ * cleared when full. Long texts are computed each time (one-offs, and keys cost memory).
+ */
+export function memoized(fn: (text: string) => string, maxLength = 200, maxEntries = 20_000): (text: string) => string {
+  let cache = new Map<string, string>();
+  return (text) => {
+    if (text.length > maxLength) return fn(text);
+    let out = cache.get(text);
+    if (out === undefined) {
+      if (cache.size >= maxEntries) cache = new Map();
+      out = fn(text);
+      cache.set(text, out);
+    }
+    return out;
+  };
 }
 
 /**
@@ -10,23 +30,36 @@ export function foldWidth(text: string): string {
  * quote and bracket variants unified, 〔〕【】 → (), Chinese/ASCII dots unified.
  */
 export function normalizeLabel(text: string): string {
-  return foldWidth(text)
-    .replace(/\*\*/g, '')
-    .replace(/[\s\u00a0\u200b\ufeff]+/g, '')
-    .replace(/[“”„‟"「」『』〝〞]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/[〔【［]/g, '(')
-    .replace(/[〕】］]/g, ')')
-    .replace(/[．。·]/g, '.')
-    .replace(/[／]/g, '/');
+  return normalizeLabelMemo(text);
 }
+
+/** Quote, bracket, dot and slash variants → their plain form (one pass instead of one per class). */
+const LABEL_CHAR_MAP: Record<string, string> = {};
+for (const ch of '“”„‟"「」『』〝〞') LABEL_CHAR_MAP[ch] = '"';
+for (const ch of "‘’'") LABEL_CHAR_MAP[ch] = "'";
+for (const ch of '〔【［') LABEL_CHAR_MAP[ch] = '(';
+for (const ch of '〕】］') LABEL_CHAR_MAP[ch] = ')';
+for (const ch of '．。·') LABEL_CHAR_MAP[ch] = '.';
+LABEL_CHAR_MAP['／'] = '/';
+const LABEL_CHARS = /[“”„‟"「」『』〝〞‘’'〔【［〕】］．。·／]/g;
+
+const normalizeLabelMemo = memoized((text: string): string => {
+  let s = foldWidth(text);
+  // Bold markers go before whitespace: "* *" stays (as it always has).
+  if (s.includes('**')) s = s.replace(/\*\*/g, '');
+  return s.replace(/[\s\u00a0\u200b\ufeff]+/g, '').replace(LABEL_CHARS, (ch) => LABEL_CHAR_MAP[ch]);
+});
 
 /** A label without its numbering ("（三）", "1.", "一、") and without punctuation: the part to compare. */
 export function labelCore(text: string): string {
-  return normalizeLabel(text)
-    .replace(/^(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、.]|\d+[、.,]?)+/, '')
-    .replace(/["'、,，;；:：()（）.\-—/]/g, '');
+  return labelCoreMemo(text);
 }
+
+const labelCoreMemo = memoized((text: string): string =>
+  normalizeLabel(text)
+    .replace(/^(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、.]|\d+[、.,]?)+/, '')
+    .replace(/["'、,，;；:：()（）.\-—/]/g, ''),
+);
 
 const CJK = /[\u3400-\u9fff]/;
 export const hasCjk = (text: string): boolean => CJK.test(text);

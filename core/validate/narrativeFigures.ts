@@ -85,33 +85,37 @@ interface Pattern {
   context?: Context;
   /** A word the sentence must also contain. */
   alsoNeeds?: string;
+  /** Words the pattern itself cannot match without (a quick test before the regular expression). */
+  literal: string;
 }
 
 const PATTERNS: Pattern[] = [
   // 共办理政府信息公开申请 138 件 / 收到政府信息公开申请共计 138 件 / 共收到依申请信息公开 26 件
-  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${GAP(20)}(?:${APPLICATION})${GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2 },
+  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${GAP(20)}(?:${APPLICATION})${GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2, literal: '申请' },
   // 收到 138 件政府信息公开申请
-  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${GAP(6)}${NUM}${UNIT}(?:${APPLICATION})`, 'g'), verb: 1, num: 2 },
+  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${GAP(6)}${NUM}${UNIT}(?:${APPLICATION})`, 'g'), verb: 1, num: 2, literal: '申请' },
   // 答复政府信息公开申请 805 件 → the result total
-  { target: 'answered', re: new RegExp(`(答复|办结)了?${GAP(20)}(?:${APPLICATION})${GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2 },
+  { target: 'answered', re: new RegExp(`(答复|办结)了?${GAP(20)}(?:${APPLICATION})${GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2, literal: '申请' },
   // 予以公开及部分公开 258 件 / 予以公开 67 件 / 部分公开 28 件
-  { target: 'grantedAndPartial', re: counted(`予以公开${AND}部分公开`), num: 1, context: 'applications' },
-  { target: 'granted', re: counted(`予以公开(?!${AND}部分公开)`), num: 1, context: 'applications' },
-  { target: 'partial', re: counted(`(?<!及|和|与|、)部分公开`), num: 1, context: 'applications' },
+  { target: 'grantedAndPartial', re: counted(`予以公开${AND}部分公开`), num: 1, context: 'applications', literal: '部分公开' },
+  { target: 'granted', re: counted(`予以公开(?!${AND}部分公开)`), num: 1, context: 'applications', literal: '予以公开' },
+  { target: 'partial', re: counted(`(?<!及|和|与|、)部分公开`), num: 1, context: 'applications', literal: '部分公开' },
   // 不予公开 35 件 / 因本机关不掌握等原因无法提供 265 件 / 不予处理 158 件 / 其他处理 0 件
-  { target: 'denied', re: counted('不予公开'), num: 1, context: 'applications' },
-  { target: 'unavailable', re: counted('无法提供'), num: 1, context: 'applications' },
-  { target: 'notProcessed', re: counted('不予处理'), num: 1, context: 'applications' },
-  { target: 'otherHandling', re: counted('其他处理'), num: 1, context: 'applications' },
+  { target: 'denied', re: counted('不予公开'), num: 1, context: 'applications', literal: '不予公开' },
+  { target: 'unavailable', re: counted('无法提供'), num: 1, context: 'applications', literal: '无法提供' },
+  { target: 'notProcessed', re: counted('不予处理'), num: 1, context: 'applications', literal: '不予处理' },
+  { target: 'otherHandling', re: counted('其他处理'), num: 1, context: 'applications', literal: '其他处理' },
   // 被申请行政复议 5 件 / 行政复议案件 5 起
-  { target: 'review', re: new RegExp(`行政复议${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure' },
+  { target: 'review', re: new RegExp(`行政复议${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure', literal: '行政复议' },
   // 行政诉讼 1 件 / 被提起行政诉讼案件 1 起
-  { target: 'litigation', re: new RegExp(`行政诉讼${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure' },
+  { target: 'litigation', re: new RegExp(`行政诉讼${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure', literal: '行政诉讼' },
   // 信息公开类行政复议 7 件，诉讼 9 件
-  { target: 'litigation', re: new RegExp(`(?<=[,，、和及与])诉讼(?:案件)?${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure', alsoNeeds: '行政复议' },
+  { target: 'litigation', re: new RegExp(`(?<=[,，、和及与])诉讼(?:案件)?${CASE_GAP}${NUM}${UNIT}`, 'g'), num: 1, context: 'disclosure', alsoNeeds: '行政复议', literal: '诉讼' },
   // 制发行政规范性文件 147 件 / 制定规范性文件 12 件
-  { target: 'normativeDocuments', re: new RegExp(`(?:制发|制定|印发|出台|新制作|制作)了?${GAP(6)}(?:行政)?规范性文件${GAP(6)}${NUM}${UNIT}`, 'g'), num: 1 },
+  { target: 'normativeDocuments', re: new RegExp(`(?:制发|制定|印发|出台|新制作|制作)了?${GAP(6)}(?:行政)?规范性文件${GAP(6)}${NUM}${UNIT}`, 'g'), num: 1, literal: '规范性文件' },
 ];
+
+const COUNT_WORD = /[件个宗起份条次]/;
 
 export function normalizeNarrative(text: string): string {
   return text
@@ -157,8 +161,11 @@ export function extractFigures(chapters: Pick<Chapter, 'key' | 'id' | 'paragraph
           disclosure: sentence.includes('信息公开') || chapter.id === 'reviewLitigation',
           applications: aboutApplications,
         };
+        // Every pattern ends in a count word: a sentence without one states no figure.
+        if (!COUNT_WORD.test(sentence)) continue;
         for (const pattern of PATTERNS) {
           if (pattern.context && !context[pattern.context]) continue;
+          if (!sentence.includes(pattern.literal)) continue;
           if (pattern.alsoNeeds && !sentence.includes(pattern.alsoNeeds)) continue;
           for (const m of sentence.matchAll(pattern.re)) {
             const value = parseFigure(m[pattern.num]);

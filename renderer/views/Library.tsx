@@ -3,11 +3,12 @@
  * filter, sorting, badges, multi-select for export/removal (with undo). Virtualized rows.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
 import type { CatalogueEntry } from '../../core/model.ts';
 import { useI18n } from '../i18n.tsx';
 import { useApi } from '../lib/apiContext.tsx';
-import { DEFAULT_QUERY, facets, filterAndSort, type LibraryQuery, type SortKey } from '../lib/library.ts';
+import { DEFAULT_QUERY, facets, filterAndSort, type Facet, type LibraryQuery, type SortKey } from '../lib/library.ts';
+import { takePrefetchedCatalogue } from '../lib/prefetch.ts';
 import { useToast } from '../lib/toast.tsx';
 import { getShell } from '../api/index.ts';
 
@@ -31,12 +32,10 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
   const [bodyFilter, setBodyFilter] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(0);
-  const anchor = useRef<number | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
-    api.listReports({}).then(
+    (takePrefetchedCatalogue(api) ?? api.listReports({})).then(
       (rows) => {
         performance.mark('nianbao:catalogue-fetched');
         if (live) (setEntries(rows), setError(null));
@@ -56,36 +55,22 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
     return list.slice(0, BODY_FACET_LIMIT);
   }, [facetData.bodies, bodyFilter]);
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    initialRect: { width: 1000, height: 700 },
-    // Let React batch scroll updates instead of rendering synchronously inside every scroll event.
-    useFlushSync: false,
-  });
-
-  const set = (patch: Partial<LibraryQuery>) => {
+  const set = useCallback((patch: Partial<LibraryQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
     setActive(0);
-  };
+  }, []);
   const sortBy = (sort: SortKey) => set({ sort, descending: query.sort === sort ? !query.descending : sort === 'findings' || sort === 'imported' });
 
-  const toggle = (id: string, on?: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on ?? !next.has(id)) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-
-  const focusRow = (index: number) => {
-    const i = Math.max(0, Math.min(index, rows.length - 1));
-    setActive(i);
-    virtualizer.scrollToIndex(i, { align: 'auto' });
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus());
-  };
+  const toggle = useCallback(
+    (id: string, on?: boolean) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (on ?? !next.has(id)) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
   const removeSelected = async () => {
     const ids = [...selected];
@@ -111,43 +96,6 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
     await getShell().saveTextFile({ suggestedName: `nianbao-${ids.length}.${format === 'json' ? 'json' : 'md'}`, text: content });
   };
 
-  const onRowKey = (e: KeyboardEvent, index: number, entry: CatalogueEntry) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (e.key in moves) {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(index + moves[e.key], rows.length - 1));
-      if (e.shiftKey) toggle(rows[next].id, true);
-      focusRow(next);
-    } else if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault();
-      focusRow(e.key === 'Home' ? 0 : rows.length - 1);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      onOpen(entry.id);
-    } else if (e.key === ' ') {
-      e.preventDefault();
-      toggle(entry.id);
-    } else if (e.key === 'Delete' && selected.size) {
-      e.preventDefault();
-      void removeSelected();
-    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
-      e.preventDefault();
-      setSelected(new Set(rows.map((r) => r.id)));
-    }
-  };
-
-  const onRowClick = (e: MouseEvent, index: number, entry: CatalogueEntry) => {
-    setActive(index);
-    if (e.shiftKey && anchor.current !== null) {
-      const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
-      setSelected((s) => new Set([...s, ...rows.slice(a, b + 1).map((r) => r.id)]));
-    } else if (e.ctrlKey || e.metaKey) {
-      toggle(entry.id);
-      anchor.current = index;
-    } else onOpen(entry.id);
-  };
-
   if (error) return <div className="pane-message error" role="alert">{t.error}：{error}</div>;
   if (!entries) return <div className="pane-message">{t.loading}</div>;
 
@@ -160,47 +108,7 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
 
   return (
     <div className="library">
-      <aside className="facets" aria-label={`${t.years} / ${t.bodies}`}>
-        <input
-          type="search"
-          className="filter-input"
-          aria-label={t.filterPlaceholder}
-          placeholder={t.filterPlaceholder}
-          value={query.text}
-          onChange={(e) => set({ text: e.target.value })}
-        />
-        <h2>{t.years}</h2>
-        <ul className="facet-list years" role="list">
-          <li>
-            <button type="button" aria-pressed={query.year === null} onClick={() => set({ year: null })}>
-              {t.allYears}
-            </button>
-          </li>
-          {facetData.years.map((f) => (
-            <li key={String(f.value)}>
-              <button type="button" aria-pressed={query.year === f.value} onClick={() => set({ year: query.year === f.value ? null : f.value })}>
-                {f.label} <span className="count">{f.count}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <h2>{t.bodies}</h2>
-        <input type="search" className="filter-input small" aria-label={t.filterBodies} placeholder={t.filterBodies} value={bodyFilter} onChange={(e) => setBodyFilter(e.target.value)} />
-        <ul className="facet-list bodies" role="list">
-          <li>
-            <button type="button" aria-pressed={query.body === null} onClick={() => set({ body: null })}>
-              {t.allBodies}
-            </button>
-          </li>
-          {shownBodies.map((f) => (
-            <li key={f.value}>
-              <button type="button" aria-pressed={query.body === f.value} onClick={() => set({ body: query.body === f.value ? null : f.value })}>
-                <span className="facet-label">{f.label}</span> <span className="count">{f.count}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </aside>
+      <Facets query={query} facets={facetData} shownBodies={shownBodies} bodyFilter={bodyFilter} onBodyFilter={setBodyFilter} set={set} />
 
       <section className="catalogue" aria-label={t.library}>
         <div className="catalogue-toolbar">
@@ -242,65 +150,249 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
               {sortButton('findings', t.colFindings, 'c-findings')}
               {sortButton('imported', t.colImported, 'c-imported')}
             </div>
-            <div className="lib-scroll" ref={scrollRef} data-testid="library-scroll">
-              <div
-                role="listbox"
-                aria-multiselectable="true"
-                aria-label={t.library}
-                className="lib-rows"
-                style={{ height: virtualizer.getTotalSize() }}
-              >
-                {virtualizer.getVirtualItems().map((item) => {
-                  const entry = rows[item.index];
-                  const isSelected = selected.has(entry.id);
-                  return (
-                    <div
-                      key={entry.id}
-                      role="option"
-                      aria-selected={isSelected}
-                      data-index={item.index}
-                      data-id={entry.id}
-                      tabIndex={item.index === active ? 0 : -1}
-                      className={`lib-row ${isSelected ? 'selected' : ''}`}
-                      style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                      onKeyDown={(e) => onRowKey(e, item.index, entry)}
-                      onClick={(e) => onRowClick(e, item.index, entry)}
-                      onFocus={() => setActive(item.index)}
-                    >
-                      <span
-                        className={`c-check row-check ${isSelected ? "on" : ""}`}
-                        title={t.select}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          anchor.current = item.index;
-                          toggle(entry.id);
-                        }}
-                      />
-                      <span className="c-body">{entry.body}</span>
-                      <span className="c-year">{entry.year ?? '—'}</span>
-                      <span className="c-title" title={entry.title}>
-                        {entry.title}
-                      </span>
-                      <span className="c-format">
-                        {entry.format}
-                        {entry.version > 1 && <span className="badge version">{t.version(entry.version)}</span>}
-                      </span>
-                      <span className="c-findings">
-                        {entry.findings > 0 ? (
-                          <span className={`badge ${entry.errors > 0 ? 'badge-error' : 'badge-warning'}`}>{t.findingsBadge(entry.findings)}</span>
-                        ) : (
-                          <span className="badge badge-ok">{t.noFindings}</span>
-                        )}
-                      </span>
-                      <span className="c-imported">{entry.importedAt.slice(0, 10)}</span>
-                    </div>
-                  );
-                })}
-              </div>
-            </div>
+            <LibraryRows
+              rows={rows}
+              selected={selected}
+              active={active}
+              setActive={setActive}
+              setSelected={setSelected}
+              toggle={toggle}
+              onOpen={onOpen}
+              onDelete={() => void removeSelected()}
+            />
           </>
         )}
       </section>
     </div>
   );
 }
+
+interface FacetsProps {
+  query: LibraryQuery;
+  facets: ReturnType<typeof facets>;
+  shownBodies: Facet<string>[];
+  bodyFilter: string;
+  onBodyFilter(value: string): void;
+  set(patch: Partial<LibraryQuery>): void;
+}
+
+/** Year and body facets: re-rendered when the query or the counts change, not while the rows scroll. */
+const Facets = memo(function Facets({ query, facets: facetData, shownBodies, bodyFilter, onBodyFilter, set }: FacetsProps) {
+  const { t } = useI18n();
+  return (
+      <aside className="facets" aria-label={`${t.years} / ${t.bodies}`}>
+        <input
+          type="search"
+          className="filter-input"
+          aria-label={t.filterPlaceholder}
+          placeholder={t.filterPlaceholder}
+          value={query.text}
+          onChange={(e) => set({ text: e.target.value })}
+        />
+        <h2>{t.years}</h2>
+        <ul className="facet-list years" role="list">
+          <li>
+            <button type="button" aria-pressed={query.year === null} onClick={() => set({ year: null })}>
+              {t.allYears}
+            </button>
+          </li>
+          {facetData.years.map((f) => (
+            <li key={String(f.value)}>
+              <button type="button" aria-pressed={query.year === f.value} onClick={() => set({ year: query.year === f.value ? null : f.value })}>
+                {f.label} <span className="count">{f.count}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <h2>{t.bodies}</h2>
+        <input type="search" className="filter-input small" aria-label={t.filterBodies} placeholder={t.filterBodies} value={bodyFilter} onChange={(e) => onBodyFilter(e.target.value)} />
+        <ul className="facet-list bodies" role="list">
+          <li>
+            <button type="button" aria-pressed={query.body === null} onClick={() => set({ body: null })}>
+              {t.allBodies}
+            </button>
+          </li>
+          {shownBodies.map((f) => (
+            <li key={f.value}>
+              <button type="button" aria-pressed={query.body === f.value} onClick={() => set({ body: query.body === f.value ? null : f.value })}>
+                <span className="facet-label">{f.label}</span> <span className="count">{f.count}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+  );
+});
+
+interface LibraryRowsProps {
+  rows: CatalogueEntry[];
+  selected: Set<string>;
+  active: number;
+  setActive(index: number): void;
+  setSelected: Dispatch<SetStateAction<Set<string>>>;
+  toggle(id: string, on?: boolean): void;
+  onOpen(id: string): void;
+  onDelete(): void;
+}
+
+/** What a row does on click and keys; one stable object, so scrolling re-renders only the rows that appear. */
+interface RowActions {
+  key(e: KeyboardEvent, index: number, entry: CatalogueEntry): void;
+  click(e: MouseEvent, index: number, entry: CatalogueEntry): void;
+  check(index: number, entry: CatalogueEntry): void;
+  focus(index: number): void;
+}
+
+/**
+ * The virtualized rows. The scroll position lives here: a scroll frame re-renders this list
+ * (rows already on screen are memoized), never the facets or the toolbar.
+ */
+function LibraryRows({ rows, selected, active, setActive, setSelected, toggle, onOpen, onDelete }: LibraryRowsProps) {
+  const { t } = useI18n();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<number | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    initialRect: { width: 1000, height: 700 },
+    // Let React batch scroll updates instead of rendering synchronously inside every scroll event.
+    useFlushSync: false,
+  });
+
+  const focusRow = (index: number) => {
+    const i = Math.max(0, Math.min(index, rows.length - 1));
+    setActive(i);
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus());
+  };
+
+  const onRowKey = (e: KeyboardEvent, index: number, entry: CatalogueEntry) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (e.key in moves) {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(index + moves[e.key], rows.length - 1));
+      if (e.shiftKey) toggle(rows[next].id, true);
+      focusRow(next);
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      focusRow(e.key === 'Home' ? 0 : rows.length - 1);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      onOpen(entry.id);
+    } else if (e.key === ' ') {
+      e.preventDefault();
+      toggle(entry.id);
+    } else if (e.key === 'Delete' && selected.size) {
+      e.preventDefault();
+      onDelete();
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      setSelected(new Set(rows.map((r) => r.id)));
+    }
+  };
+
+  const onRowClick = (e: MouseEvent, index: number, entry: CatalogueEntry) => {
+    setActive(index);
+    if (e.shiftKey && anchor.current !== null) {
+      const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+      setSelected((s) => new Set([...s, ...rows.slice(a, b + 1).map((r) => r.id)]));
+    } else if (e.ctrlKey || e.metaKey) {
+      toggle(entry.id);
+      anchor.current = index;
+    } else onOpen(entry.id);
+  };
+
+  // The latest handlers behind one stable object: memoized rows need not re-render when they change.
+  const latest = useRef({ onRowKey, onRowClick });
+  latest.current = { onRowKey, onRowClick };
+  const actions = useMemo<RowActions>(
+    () => ({
+      key: (e, index, entry) => latest.current.onRowKey(e, index, entry),
+      click: (e, index, entry) => latest.current.onRowClick(e, index, entry),
+      check: (index, entry) => {
+        anchor.current = index;
+        toggle(entry.id);
+      },
+      focus: (index) => setActive(index),
+    }),
+    [toggle, setActive],
+  );
+
+  return (
+    <div className="lib-scroll" ref={scrollRef} data-testid="library-scroll">
+      <div role="listbox" aria-multiselectable="true" aria-label={t.library} className="lib-rows" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const entry = rows[item.index];
+          return (
+            <LibraryRow
+              key={entry.id}
+              entry={entry}
+              index={item.index}
+              start={item.start}
+              isSelected={selected.has(entry.id)}
+              isActive={item.index === active}
+              actions={actions}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface LibraryRowProps {
+  entry: CatalogueEntry;
+  index: number;
+  start: number;
+  isSelected: boolean;
+  isActive: boolean;
+  actions: RowActions;
+}
+
+const LibraryRow = memo(function LibraryRow({ entry, index, start, isSelected, isActive, actions }: LibraryRowProps) {
+  const { t } = useI18n();
+  return (
+    <div
+      role="option"
+      aria-selected={isSelected}
+      data-index={index}
+      data-id={entry.id}
+      tabIndex={isActive ? 0 : -1}
+      className={`lib-row ${isSelected ? 'selected' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onKeyDown={(e) => actions.key(e, index, entry)}
+      onClick={(e) => actions.click(e, index, entry)}
+      onFocus={() => actions.focus(index)}
+    >
+      <span
+        className={`c-check row-check ${isSelected ? 'on' : ''}`}
+        title={t.select}
+        onClick={(e) => {
+          e.stopPropagation();
+          actions.check(index, entry);
+        }}
+      />
+      <span className="c-body">{entry.body}</span>
+      <span className="c-year">{entry.year ?? '—'}</span>
+      <span className="c-title" title={entry.title}>
+        {entry.title}
+      </span>
+      <span className="c-format">
+        {entry.format}
+        {entry.version > 1 && <span className="badge version">{t.version(entry.version)}</span>}
+      </span>
+      <span className="c-findings">
+        {entry.findings > 0 ? (
+          <span className={`badge ${entry.errors > 0 ? 'badge-error' : 'badge-warning'}`}>{t.findingsBadge(entry.findings)}</span>
+        ) : (
+          <span className="badge badge-ok">{t.noFindings}</span>
+        )}
+      </span>
+      <span className="c-imported">{entry.importedAt.slice(0, 10)}</span>
+    </div>
+  );
+});

@@ -170,6 +170,8 @@ export function SearchView({ text, onOpenHit }: SearchViewProps) {
 
 /** Hits listed per report; the rest are counted in the badge (the reader shows them all). */
 const HITS_SHOWN = 4;
+/** Results rendered with the response's first frame (more than a screenful). */
+const FIRST_RESULTS = 12;
 
 /** The results, re-rendered only when a new response arrives (not on every keystroke). */
 const ResultsList = memo(function ResultsList({
@@ -188,10 +190,20 @@ const ResultsList = memo(function ResultsList({
 }) {
   const { t } = useI18n();
   const words = { meta: t.whereMeta, finding: t.whereFinding, narrative: t.whereNarrative };
+  // A new response paints its first screen of results at once; the rest follow right after that
+  // frame, so the last keystroke is answered without waiting for 50 results' snippets.
+  const [complete, setComplete] = useState<SearchResponse | null>(null);
+  useEffect(() => {
+    if (response.results.length <= FIRST_RESULTS) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setComplete(response), 0)));
+    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
+  }, [response]);
+  const results = complete === response ? response.results : response.results.slice(0, FIRST_RESULTS);
   return (
         <div className="search-results" ref={listRef} onKeyDown={onKeyDown} data-testid="search-results" data-query={query}>
           {response.results.length === 0 && <p className="pane-message">{t.noResults}</p>}
-          {response.results.map((r) => (
+          {results.map((r) => (
             <section key={r.id} className="result" aria-label={`${r.body} ${r.year ?? ''}`}>
               <h3>
                 <button type="button" className="link result-title" onClick={() => onOpenHit(r, null)}>

@@ -36,7 +36,13 @@ function withoutBrokenUtf8Tail(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeHtmlBytes(bytes: Uint8Array): { text: string; encoding: string } {
+  // Valid UTF-8 (the usual case) is what decodeText would pick whatever the meta says: decode it
+  // once here instead of validating it and decoding it again.
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8.replace(/\uFFFD$/, ''), encoding: 'utf-8' };
   const declared = declaredCharset(bytes);
   const trimmed = withoutBrokenUtf8Tail(bytes);
   if (trimmed.length !== bytes.length) {
@@ -46,4 +52,13 @@ export function decodeHtmlBytes(bytes: Uint8Array): { text: string; encoding: st
   const decoded = decodeText(bytes, declared);
   // A GBK file cut after the first byte of a character ends in one replacement character.
   return { ...decoded, text: decoded.text.replace(/\uFFFD$/, '') };
+}
+
+/** The text when the bytes are valid UTF-8 (a UTF-8 BOM dropped, as decodeText does), else null. */
+export function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
 }

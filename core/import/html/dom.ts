@@ -25,6 +25,18 @@ const DROPPED_PREFIX = /^(w|v|m|x|xml):/;
 
 /** Whether an element (and everything in it) is left out of the text. */
 export function isDropped(el: HtmlElement): boolean {
+  // Asked for the same elements by every pass over the page (tables, measure, blocks): decided once.
+  let dropped = DROPPED_ELEMENTS.get(el);
+  if (dropped === undefined) {
+    dropped = decideDropped(el);
+    DROPPED_ELEMENTS.set(el, dropped);
+  }
+  return dropped;
+}
+
+const DROPPED_ELEMENTS = new WeakMap<HtmlElement, boolean>();
+
+function decideDropped(el: HtmlElement): boolean {
   const name = el.name;
   if (DROPPED.has(name) || DROPPED_PREFIX.test(name)) return true;
   if (name === 'a' && /^\s*(javascript|vbscript|data):/i.test(el.attribs.href ?? '')) return true;

@@ -9,7 +9,7 @@ import { APPLICANT_COLUMNS, type TableSpec } from '../../spec.ts';
 import { parseCell } from '../cells.ts';
 import { labelCore, normalizeLabel } from '../normalize.ts';
 import { emptyCells, missingRowFindings } from './findings.ts';
-import { gridRows, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
+import { gridRows, normalizedTableText, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
 
 type Group = 'denied' | 'unavailable' | 'notProcessed' | 'otherHandling';
 
@@ -51,7 +51,7 @@ const HEADER = /自然人|商业企业|科研机构|社会公益组织|法律服
 
 /** True when the blocks look like table 三. */
 export function looksLikeApplications(blocks: TableBlock[]): boolean {
-  const text = normalizeLabel(blocks.flatMap((b) => b.rows.flat()).join('|'));
+  const text = normalizedTableText(blocks);
   return /本年新收|上年结转|予以公开|不予公开|自然人/.test(text);
 }
 

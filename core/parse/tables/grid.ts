@@ -11,6 +11,22 @@ export interface GridRow {
   grid: boolean;
 }
 
+const TABLE_TEXTS = new WeakMap<TableBlock, string>();
+
+/**
+ * The normalized text of the blocks' cells joined by "|", for the looksLike… tests (each table is
+ * tested by all three, twice): computed once per block.
+ */
+export function normalizedTableText(blocks: TableBlock[]): string {
+  if (blocks.length !== 1) return normalizeLabel(blocks.flatMap((b) => b.rows.flat()).join('|'));
+  let text = TABLE_TEXTS.get(blocks[0]);
+  if (text === undefined) {
+    text = normalizeLabel(blocks[0].rows.flat().join('|'));
+    TABLE_TEXTS.set(blocks[0], text);
+  }
+  return text;
+}
+
 export function gridRows(blocks: TableBlock[]): GridRow[] {
   return blocks.flatMap((b) =>
     b.rows.map((cells, r) => ({

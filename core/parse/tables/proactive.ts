@@ -9,7 +9,7 @@ import type { ColumnSpec, TableSpec } from '../../spec.ts';
 import { parseCell } from '../cells.ts';
 import { labelCore, normalizeLabel } from '../normalize.ts';
 import { emptyCells, missingRowFindings } from './findings.ts';
-import { gridRows, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
+import { gridRows, normalizedTableText, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
 
 const ROW_RULES: [string, RegExp][] = [
   ['regulations', /^规章$/],
@@ -39,7 +39,7 @@ const COLUMN_RULES: [string, RegExp][] = [
 const HEADER = /信息内容|制发件数|废止件数|现行有效|处理决定数量|收费金额|新制作|新公开|对外公开总|上一?年项目|增\/?减|采购项目数量|采购总金额/;
 
 export function looksLikeProactive(blocks: TableBlock[]): boolean {
-  const text = normalizeLabel(blocks.flatMap((b) => b.rows.flat()).join('|'));
+  const text = normalizedTableText(blocks);
   return /第二十条|规范性文件|行政许可|行政处罚/.test(text) && /信息内容|制发|新制作|处理决定/.test(text);
 }
 

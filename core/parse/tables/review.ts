@@ -10,14 +10,14 @@ import { REVIEW_COLUMNS, REVIEW_LITIGATION } from '../../spec.ts';
 import { parseCell } from '../cells.ts';
 import { normalizeLabel } from '../normalize.ts';
 import { emptyCells, incomplete, refsOf } from './findings.ts';
-import { gridRows, isBlankCell, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
+import { gridRows, normalizedTableText, isBlankCell, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
 
 type GroupId = 'review' | 'litigationDirect' | 'litigationAfterReview';
 const GROUP_IDS: GroupId[] = ['review', 'litigationDirect', 'litigationAfterReview'];
 const GROUP_LABELS: Record<GroupId, string> = { review: '行政复议', litigationDirect: '行政诉讼（未经复议直接起诉）', litigationAfterReview: '行政诉讼（复议后起诉）' };
 
 export function looksLikeReview(blocks: TableBlock[]): boolean {
-  const text = normalizeLabel(blocks.flatMap((b) => b.rows.flat()).join('|'));
+  const text = normalizedTableText(blocks);
   return /行政复议/.test(text) && /行政诉讼|复议后起诉|直接起诉/.test(text);
 }
 

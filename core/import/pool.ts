@@ -1,0 +1,186 @@
+/**
+ * Parses files for bulk imports on every core: a small pool of worker threads running
+ * importDocument (parse-worker.mjs). The caller keeps the order: each file gets its own promise.
+ *
+ * - Workers take ~1 s to start (tsx + the parser's modules), so the calling thread parses the
+ *   queue itself until the first worker is ready: a short import never waits for start-up.
+ * - Workers exist only where the TypeScript sources sit beside this module (the CLI under tsx,
+ *   vitest, the app run from sources). In a bundle (dist-electron/main.mjs) the worker entry is
+ *   not there and every file is parsed in-thread, as before. NIANBAO_IMPORT_WORKERS=0 turns
+ *   the pool off; =N sets its size.
+ * - Idle workers are unref'd (they never keep a process alive) and ended after IDLE_MS.
+ * - A worker that fails to start turns the pool off for the process; a worker that dies with a
+ *   file fails that file with an ImportError and is replaced.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { importDocument, ImportError, type ImportedDocument } from './index.ts';
+
+const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
+const PIPELINE_SOURCE = new URL('./index.ts', import.meta.url);
+/** Fewer files than this are parsed in-thread: starting workers costs more CPU than they save. */
+export const POOL_MIN_FILES = 16;
+const IDLE_MS = 15_000;
+const MAX_WORKERS = 4;
+
+interface Job {
+  bytes: Uint8Array;
+  fileName: string;
+  resolve: (doc: ImportedDocument) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+}
+
+type WorkerMessage = { ready: true } | { doc: ImportedDocument } | { importError?: { fileName: string; reason: string }; message: string };
+
+function configuredSize(): number {
+  const env = process.env.NIANBAO_IMPORT_WORKERS;
+  if (env !== undefined && env.trim() !== '' && Number.isInteger(Number(env))) return Math.max(0, Math.min(16, Number(env)));
+  return Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism?.() ?? os.cpus().length));
+}
+
+function workerEntryPresent(): boolean {
+  if (WORKER_URL.protocol !== 'file:') return false;
+  try {
+    return existsSync(fileURLToPath(WORKER_URL)) && existsSync(fileURLToPath(PIPELINE_SOURCE));
+  } catch {
+    return false;
+  }
+}
+
+export class ImportPool {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
+  private inThreadBusy = false;
+  private broken = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readyWaiters: (() => void)[] = [];
+  /** Files parsed so far by the workers and by the calling thread. */
+  readonly parsed = { inWorkers: 0, inThread: 0 };
+
+  constructor(readonly size: number) {}
+
+  /** Starts the workers; resolves once one is ready (or none can start). */
+  warm(): Promise<void> {
+    this.grow();
+    if (this.broken || this.slots.some((s) => s.ready)) return Promise.resolve();
+    const warmed = new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    this.pump();
+    return warmed;
+  }
+
+  /** Parses one file (same result and errors as importDocument). */
+  parse(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
+    return new Promise<ImportedDocument>((resolve, reject) => {
+      this.queue.push({ bytes, fileName, resolve, reject });
+      this.grow();
+      this.pump();
+    });
+  }
+
+  /** Ends the workers (pending files are parsed in-thread). */
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    for (const s of slots) if (s.job) this.queue.unshift(s.job);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+    this.pump();
+  }
+
+  private grow(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    while (!this.broken && this.slots.length < this.size) this.spawn();
+  }
+
+  private spawn(): void {
+    // No execArgv: the entry registers tsx itself (the parent's loader flags are not needed).
+    const worker = new Worker(WORKER_URL, { execArgv: [] });
+    const slot: Slot = { worker, ready: false, job: null };
+    worker.on('message', (msg: WorkerMessage) => {
+      if ('ready' in msg) {
+        slot.ready = true;
+        for (const resolve of this.readyWaiters.splice(0)) resolve();
+      } else {
+        this.parsed.inWorkers++;
+        const job = slot.job;
+        slot.job = null;
+        if (job) {
+          if ('doc' in msg) job.resolve(msg.doc);
+          else if (msg.importError) job.reject(new ImportError(msg.importError.fileName, msg.importError.reason));
+          else job.reject(new ImportError(job.fileName, `无法解析：${msg.message} (could not be parsed)`));
+        }
+      }
+      this.pump();
+    });
+    const lost = () => {
+      const i = this.slots.indexOf(slot);
+      if (i < 0) return; // terminated on purpose
+      this.slots.splice(i, 1);
+      // A worker that never started will not start next time either (no tsx, no sources): stay in-thread.
+      if (!slot.ready) this.broken = true;
+      if (this.broken || this.slots.length === 0) for (const resolve of this.readyWaiters.splice(0)) resolve();
+      slot.job?.reject(new ImportError(slot.job.fileName, '解析过程意外中止 (the parser stopped unexpectedly)'));
+      slot.job = null;
+      if (this.queue.length) this.grow();
+      this.pump();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    this.slots.push(slot);
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      const copy = new Uint8Array(job.bytes); // transferred; the caller keeps its bytes for the store
+      slot.worker.postMessage({ bytes: copy, fileName: job.fileName }, [copy.buffer]);
+    }
+    // While no worker is ready (start-up, or none can run) this thread parses the queue itself.
+    if (this.queue.length > 0 && !this.inThreadBusy && !this.slots.some((s) => s.ready)) {
+      const job = this.queue.shift()!;
+      this.inThreadBusy = true;
+      this.parsed.inThread++;
+      setImmediate(() => {
+        importDocument(job.bytes, job.fileName)
+          .then(job.resolve, job.reject)
+          .finally(() => {
+            this.inThreadBusy = false;
+            this.pump();
+          });
+      });
+    }
+    const busy = this.queue.length > 0 || this.slots.some((s) => s.job) || (this.readyWaiters.length > 0 && this.slots.length > 0);
+    for (const s of this.slots) {
+      if (busy) s.worker.ref();
+      else s.worker.unref();
+    }
+    if (!busy && !this.inThreadBusy && this.slots.length > 0 && !this.idleTimer) {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null;
+        if (!this.queue.length && !this.slots.some((s) => s.job)) void this.close();
+      }, IDLE_MS);
+      this.idleTimer.unref();
+    }
+  }
+}
+
+let shared: ImportPool | null | undefined;
+
+/** The process's import pool, or null where workers cannot run (bundled build, NIANBAO_IMPORT_WORKERS=0). */
+export function importPool(): ImportPool | null {
+  if (shared === undefined) {
+    const size = configuredSize();
+    shared = size > 0 && workerEntryPresent() ? new ImportPool(size) : null;
+  }
+  return shared;
+}
