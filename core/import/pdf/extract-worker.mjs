@@ -10,9 +10,15 @@ let pdfjs;
 
 async function load(pdfjsDir) {
   if (!pdfjs) {
+    // The legacy build's core-js polyfills replace Array.prototype.push with a slow
+    // JavaScript version (15 % of extraction time in profiles); V8's own is spec-compliant.
+    const nativePush = Array.prototype.push;
     // The minified builds carry no sourceMappingURL, so no source maps are parsed.
     pdfjs = await import(pathToFileURL(join(pdfjsDir, 'legacy/build/pdf.min.mjs')).href);
     pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(pdfjsDir, 'legacy/build/pdf.worker.min.mjs')).href;
+    // The fake worker module is loaded on first use: load it now, then put push back.
+    await import(pdfjs.GlobalWorkerOptions.workerSrc);
+    Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
   }
   return pdfjs;
 }

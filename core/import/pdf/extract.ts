@@ -5,6 +5,7 @@
  * caller's thread, and a PDF that takes too long is stopped for real (the worker is
  * terminated), not just abandoned.
  */
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -36,7 +37,9 @@ interface Job {
   reject: (err: Error) => void;
 }
 
-let worker: Worker | undefined;
+/** Up to one worker per core: bulk imports extract several PDFs at once. */
+const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+const workers: Worker[] = [];
 let nextId = 1;
 const jobs = new Map<number, Job>();
 
@@ -49,8 +52,18 @@ function failJobsOf(w: Worker, err: Error): void {
   }
 }
 
+const inFlight = (w: Worker) => [...jobs.values()].filter((j) => j.worker === w).length;
+
+function retire(w: Worker): void {
+  const i = workers.indexOf(w);
+  if (i >= 0) workers.splice(i, 1);
+}
+
+/** The least busy worker, starting another while all are busy and there is room. */
 function getWorker(): Worker {
-  if (worker) return worker;
+  const idle = workers.find((w) => inFlight(w) === 0);
+  if (idle) return idle;
+  if (workers.length >= MAX_WORKERS) return workers.reduce((a, b) => (inFlight(b) < inFlight(a) ? b : a));
   // No execArgv: the worker runs plain JavaScript without the parent's TypeScript loader.
   const w = new Worker(WORKER_URL, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   w.on('message', (msg: { id: number; pages?: PdfPage[]; error?: { name: string; message: string } }) => {
@@ -59,17 +72,17 @@ function getWorker(): Worker {
     jobs.delete(msg.id);
     if (msg.error) job.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
     else job.resolve(msg.pages!);
-    if (jobs.size === 0) w.unref();
+    if (inFlight(w) === 0) w.unref();
   });
   w.on('error', (err) => {
-    if (worker === w) worker = undefined;
+    retire(w);
     failJobsOf(w, err);
   });
   w.on('exit', () => {
-    if (worker === w) worker = undefined;
+    retire(w);
     failJobsOf(w, new Error('the PDF reader stopped unexpectedly'));
   });
-  worker = w;
+  workers.push(w);
   return w;
 }
 
@@ -82,7 +95,7 @@ function runInWorker(bytes: Uint8Array, timeoutMs: number): Promise<PdfPage[]> {
       jobs.delete(id);
       reject(new Error('timeout'));
       // Whatever pdfjs is doing, stop it; the next import starts a fresh worker.
-      if (worker === w) worker = undefined;
+      retire(w);
       void w.terminate();
     }, timeoutMs);
     const done = <T>(fn: (v: T) => void) => (v: T) => {
