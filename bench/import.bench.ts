@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { iterateReports } from './generator.ts';
 import { importDocument } from '../core/import/index.ts';
 import { openArchiveService } from '../core/service.ts';
+import { importPool, poolForImport, POOL_MIN_FILES } from '../core/import/pool.ts';
 import { writeFileAtomic } from '../core/archive/atomic.ts';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
@@ -152,6 +153,10 @@ export async function run(args: string[] = []): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'nianbao-bench-'));
   console.log(`machine: ${machine()}`);
   console.log(`work dir: ${work}   N = ${N}   BIG = ${BIG}   generator: bench/generator.ts (seeded, 10% with an injected error)`);
+  const pool = importPool();
+  console.log(
+    `import parsing: ${pool ? `${pool.size} worker thread(s) + the calling thread for imports of ≥ ${POOL_MIN_FILES} files, used now: ${poolForImport(N) ? 'yes' : 'no (no idle core: load average ≥ cores − 1)'}` : 'in-thread only'} (NIANBAO_IMPORT_WORKERS=0 turns workers off, =N forces N); "parse only" below is in-thread`,
+  );
   try {
     // ---- 1. throughput ------------------------------------------------------------------
     for (const format of ['text', 'html'] as const) {

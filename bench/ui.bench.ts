@@ -219,7 +219,7 @@ export async function run(args: string[] = []): Promise<void> {
     console.log(
       `  search as you type (last keystroke → results shown): median ${fmt(median(searches.map((s) => s.ms)))}, max ${fmt(max(searches.map((s) => s.ms)))}; rendering after the response median ${fmt(median(searches.map((s) => s.ui)))}   target < 100 ms`,
     );
-    for (const [i, s] of searches.entries()) console.log(`    "${s.query}": ${fmt(s.ms)} (render ${fmt(s.ui)}; ${s.results} reports shown; engine alone ${engine[i].toFixed(1)} ms)`);
+    for (const [i, s] of searches.entries()) console.log(`    "${s.query}": ${fmt(s.ms)} (render ${fmt(s.ui)}; ${s.results} reports on screen at that moment; engine alone ${engine[i].toFixed(1)} ms)`);
     const describe = (tasks: number[]) => `${tasks.length} long tasks${tasks.length ? `, longest ${fmt(max(tasks))}` : ''}`;
     console.log(`  library scroll (wheel-like, ${scroll.frames} frames over ${fmt(scroll.ms)}, ${scroll.height}px of rows): ${describe(scrollLongTasks)}   target none > 50 ms`);
     console.log(`  library keyboard paging (30 × PageDown, End, Home): ${describe(keyboardLongTasks)}   target none > 50 ms`);

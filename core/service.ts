@@ -25,7 +25,7 @@ import { findingsOf, type CatalogueEntry, type Report } from './model.ts';
 import { RULE_IDS, type RuleId } from './spec.ts';
 import { importDocument, ImportError, MAX_IMPORT_BYTES, type ImportedDocument } from './import/index.ts';
 import { decodeText } from './import/decode.ts';
-import { importPool, POOL_MIN_FILES } from './import/pool.ts';
+import { poolForImport } from './import/pool.ts';
 import { validateCrossYear, validateReport } from './validate/index.ts';
 import { SearchEngine } from './search/index.ts';
 import { exportReport } from './export/index.ts';
@@ -66,8 +66,8 @@ const BODY_ORDER = new Intl.Collator('zh');
 const BATCH_MS = 500;
 /** Report files read at once when listing findings not yet in memory. */
 const FINDINGS_READ_CONCURRENCY = 8;
-/** Files parsed ahead with the pool: the workers keep parsing the next batch while one is stored. */
-const PARSE_AHEAD = BATCH_FILES + 16;
+/** Files parsed ahead with the pool: the workers keep parsing while a batch is stored (bounded: parsed files hold memory). */
+const PARSE_AHEAD = 32;
 
 async function appVersion(): Promise<string> {
   try {
@@ -326,8 +326,8 @@ class Service implements ArchiveService {
       storing = flush(batch);
       storing.catch(() => {}); // awaited below; avoids an unhandled rejection meanwhile
     };
-    // Bulk imports parse in the worker pool, several files ahead; results are taken in order.
-    const pool = files.length >= POOL_MIN_FILES ? importPool() : null;
+    // Bulk imports parse in the worker pool (where a core is idle), several files ahead; results are taken in order.
+    const pool = poolForImport(files.length);
     const parse = pool ? (bytes: Uint8Array, name: string) => pool.parse(bytes, name) : importDocument;
     const ahead = pool ? PARSE_AHEAD : 1;
     const parseOne = async (f: (typeof files)[number]): Promise<Pending> => {
@@ -458,9 +458,24 @@ class Service implements ArchiveService {
     return out;
   }
 
+  /** The running search of this client: a newer query aborts it (a keystroke supersedes the last). */
+  private searchController: AbortController | null = null;
+
   async search(request: SearchRequest): Promise<SearchResponse> {
-    await this.refresh();
-    return (await this.engine()).search(request);
+    this.searchController?.abort();
+    const controller = new AbortController();
+    this.searchController = controller;
+    const superseded = (): SearchResponse => ({ total: 0, page: request.page ?? 0, pageSize: request.pageSize ?? 20, results: [], warnings: ['superseded'], index: 'ready', tookMs: 0 });
+    try {
+      await this.refresh();
+      if (controller.signal.aborted) return superseded();
+      return await (await this.engine()).search(request, { signal: controller.signal });
+    } catch (err) {
+      if (controller.signal.aborted && (err as Error).name === 'AbortError') return superseded();
+      throw err;
+    } finally {
+      if (this.searchController === controller) this.searchController = null;
+    }
   }
 
   async exportReport(request: ExportRequest): Promise<string> {

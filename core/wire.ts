@@ -1,5 +1,7 @@
 /**
- * JSON codec for the browser host: like JSON, plus Uint8Array carried as {"$bytes": "<base64>"}.
+ * JSON codec for the browser host: like JSON, plus Uint8Array carried as {"$bytes": "<base64>"},
+ * and long lists of same-shaped objects (the library's catalogue rows) carried as
+ * {"$table": {"keys": [...], "rows": [[...], ...]}}. decodeWire restores both exactly.
  * Pure (runs in Node and in the page).
  */
 

@@ -11,6 +11,7 @@ import { isAsciiWordChar, normalizeWithMap } from './normalize.ts';
 import type { ParsedQuery, TextTerm } from './query.ts';
 import type { PostingList } from './postings.ts';
 import { allLabelFields, fieldAt, type DocRecord, type LabelField, type MemoryIndex } from './store.ts';
+import { allMatches, unitAt, unitIndexOf, type Units } from './units.ts';
 
 export interface ExecOptions {
   useIndex: boolean;
@@ -21,6 +22,8 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Body names matching a `body:` value. */
   matchBodies: (value: string) => Set<string>;
+  /** Documents to leave out (older versions of a body+year), indexed by document number. */
+  hidden?: Uint8Array | null;
   /** Original field texts of a document (from memory or the snapshot's text file). */
   originals: (doc: DocRecord) => (field: number) => string;
 }
@@ -44,6 +47,8 @@ interface TermPlan {
   ascii: boolean;
   /** First match offset via the term cache (index path, terms of 3+ code units). */
   firstPos?: (doc: DocRecord) => number;
+  /** Cached termWeight without a chapter filter, per document number (NaN = not computed yet). */
+  weights?: Float64Array;
   /** Per format: table bits whose label fields contain the term. */
   labelBits: Map<ReportFormat, number>;
   labels: LabelField[];
@@ -126,40 +131,58 @@ interface ScanContext {
   excluded: TermPlan[];
   chapters: string[];
   heap: TopHeap;
+  /** Figure-filter slots per format (resolved once per query). */
+  figureSlots: Map<ReportFormat, number[]>;
+  /** Documents hidden from results (older versions of a body+year), by number; null = none. */
+  hidden: Uint8Array | null;
 }
 
 class TermCache {
-  /** term → first-match offset per document number; -2 = not computed yet. */
-  private entries = new Map<string, Int32Array>();
+  /** term → first-match offset per document number (-2 = not computed yet) and cached weights. */
+  private entries = new Map<string, { pos: Int32Array; weights: Float64Array }>();
   constructor(private readonly index: MemoryIndex, private readonly capacity = 48) {}
 
   clear(): void {
     this.entries.clear();
   }
 
-  private sized(arr: Int32Array | undefined): Int32Array {
+  private sized<T extends Int32Array | Float64Array>(arr: T | undefined, make: (n: number) => T, fill: number): T {
     const n = this.index.docs.length;
     if (arr && arr.length >= n) return arr;
-    const grown = new Int32Array(Math.max(n, Math.ceil((arr?.length ?? 0) * 1.25))).fill(-2);
+    const grown = make(Math.max(n, Math.ceil((arr?.length ?? 0) * 1.25))).fill(fill) as T;
     if (arr) grown.set(arr);
     return grown;
   }
 
-  resolver(text: string): (doc: DocRecord) => number {
-    let pos = this.entries.get(text);
+  /** Per-document weights of `text` (no chapter filter), kept as documents are added. */
+  weights(text: string): Float64Array {
+    const entry = this.entry(text);
+    return entry.weights;
+  }
+
+  private entry(text: string): { pos: Int32Array; weights: Float64Array } {
+    const old = this.entries.get(text);
     this.entries.delete(text); // LRU: (re)insert at the end
-    pos = this.sized(pos);
-    this.entries.set(text, pos);
+    const entry = {
+      pos: this.sized(old?.pos, (n) => new Int32Array(n), -2),
+      weights: this.sized(old?.weights, (n) => new Float64Array(n), NaN),
+    };
+    this.entries.set(text, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+
+  resolver(text: string): (doc: DocRecord) => number {
+    const pos = this.entry(text).pos;
     // The longest cached substring gives a lower bound for the first match.
     let hint: Int32Array | null = null;
     let hintOffset = 0;
     let hintLen = 0;
-    for (const [key, arr] of this.entries) {
+    for (const [key, entry] of this.entries) {
       if (key.length >= text.length || key.length <= hintLen) continue;
       const offset = text.indexOf(key);
       if (offset < 0) continue;
-      hint = arr;
+      hint = entry.pos;
       hintOffset = offset;
       hintLen = key.length;
     }
@@ -171,10 +194,9 @@ class TermCache {
       let p: number;
       const h = hint && num < hint.length ? hint[num] : -2;
       if (h === -1) p = -1; // a substring is absent, so is the term
-      else if (h >= 0) {
-        p = doc.head.indexOf(text);
-        if (p < 0) p = doc.text.indexOf(text, Math.max(doc.head.length, h - hintOffset));
-      } else p = doc.text.indexOf(text, doc.head.length);
+      // The term's first match cannot start before its cached substring's first match.
+      else if (h >= 0) p = unitIndexOf(doc.text, text, Math.max(0, h - hintOffset));
+      else p = unitIndexOf(doc.text, text, 0);
       cached[num] = p;
       return p;
     };
@@ -201,17 +223,19 @@ export class Executor {
   }
 
   private classAt(doc: DocRecord, pos: number): number {
+    this.index.lazy?.fields(doc);
     return this.index.wheres.classes[doc.fieldWhere[fieldAt(doc, pos)]];
   }
 
   /** First matching normalized offset of `text` in `doc` (within `chapters` when given); -1 if none. */
   private firstMatch(doc: DocRecord, text: string, chapters: string[]): number {
-    let pos = doc.text.indexOf(text);
+    let pos = unitIndexOf(doc.text, text, 0);
     if (!chapters.length) return pos;
+    this.index.lazy?.fields(doc);
     while (pos >= 0) {
       const ch = this.chapterOf(doc.fieldWhere[fieldAt(doc, pos)]);
       if (ch && chapters.includes(ch)) return pos;
-      pos = doc.text.indexOf(text, pos + 1);
+      pos = unitIndexOf(doc.text, text, pos + 1);
     }
     return -1;
   }
@@ -223,33 +247,36 @@ export class Executor {
 
   /** Class weight of the term's best (first) hit, or -1 when the term does not match. */
   private termWeight(doc: DocRecord, plan: TermPlan, chapters: string[]): number {
-    const text = plan.term.text;
-    let pos: number;
-    if (chapters.length) pos = this.firstMatch(doc, text, chapters);
-    else {
-      // Meta and headings first (short); the body only when they do not contain the term.
-      pos = doc.head.indexOf(text);
-      if (pos < 0) {
-        if (plan.exact !== undefined) {
-          // Exact posting list: membership is known; the class is refined for the top results.
-          if (plan.exact && plan.exact.has(doc.num)) return CLASS_WEIGHT[FieldClass.Text];
-          return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
-        }
-        pos = plan.firstPos ? plan.firstPos(doc) : doc.text.indexOf(text, doc.head.length);
-      }
-    }
+    if (chapters.length) return this.weightAt(doc, plan, this.firstMatch(doc, plan.term.text, chapters));
+    const weights = plan.weights;
+    if (!weights) return this.computeWeight(doc, plan);
+    const cached = weights[doc.num];
+    if (cached === cached) return cached; // not NaN: computed before
+    return (weights[doc.num] = this.computeWeight(doc, plan));
+  }
+
+  /** termWeight without a chapter filter. */
+  private computeWeight(doc: DocRecord, plan: TermPlan): number {
+    // Exact posting list (1–2 code units): absent from the text; only a shared table label can match.
+    if (plan.exact !== undefined && !(plan.exact && plan.exact.has(doc.num))) return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
+    // The first match decides the class (fields are in class order, meta and headings first).
+    const pos = plan.firstPos ? plan.firstPos(doc) : unitIndexOf(doc.text, plan.term.text, 0);
+    return this.weightAt(doc, plan, pos);
+  }
+
+  private weightAt(doc: DocRecord, plan: TermPlan, pos: number): number {
     if (pos >= 0) {
       const ends = doc.classEnd;
       let cls = 0;
       while (cls < 5 && pos >= ends[cls]) cls++;
       let w = CLASS_WEIGHT[cls];
-      if (plan.ascii && isTokenAt(doc.text, pos, text.length)) w += 0.5;
+      if (plan.ascii && isTokenAt(doc.text, doc.len, pos, plan.term.text.length)) w += 0.5;
       return w;
     }
     return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
   }
 
-  private passesFilters(doc: DocRecord, q: ParsedQuery, bodies: Set<string>[] | null, hasTerms: boolean): boolean {
+  private passesFilters(doc: DocRecord, q: ParsedQuery, bodies: Set<string>[] | null, hasTerms: boolean, figureSlots: Map<ReportFormat, number[]>): boolean {
     if (q.years.length && (doc.year == null || !q.years.some((y) => doc.year! >= y.from && doc.year! <= y.to))) return false;
     if (q.formats.length && !q.formats.includes(doc.format)) return false;
     if (bodies && !bodies.every((s) => s.has(doc.body))) return false;
@@ -261,12 +288,19 @@ export class Executor {
     for (const r of q.rules) if (!doc.rules.includes(r)) return false;
     if (!hasTerms && q.chapters.length && !q.chapters.some((c) => doc.chapters.includes(c))) return false;
     if (q.figures.length) {
-      const layout = figureLayout(doc.format);
-      for (const f of q.figures) {
-        const slot = layout.slot.get(figureKey(f.path));
-        if (slot === undefined) return false;
+      // Slots of the figure paths in this format's Float64 column layout (resolved once per query).
+      let slots = figureSlots.get(doc.format);
+      if (!slots) {
+        const layout = figureLayout(doc.format);
+        slots = q.figures.map((f) => layout.slot.get(figureKey(f.path)) ?? -1);
+        figureSlots.set(doc.format, slots);
+      }
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (slot < 0) return false;
         const v = doc.figures[slot];
-        if (Number.isNaN(v) || !compare(v, f.op, f.value)) return false;
+        const f = q.figures[i];
+        if (v !== v || !compare(v, f.op, f.value)) return false;
       }
     }
     return true;
@@ -278,7 +312,12 @@ export class Executor {
     const planIndex = opts.useIndex ? index : null;
     const groups = q.groups.map((g) => g.map((t) => planTerm(t, chapters, planIndex)));
     const excluded = q.excluded.map((t) => planTerm(t, chapters, planIndex));
-    if (opts.useIndex && !opts.noCache) for (const p of [...groups.flat(), ...excluded]) if (p.term.text.length > 2) p.firstPos = this.cache.resolver(p.term.text);
+    if (opts.useIndex && !opts.noCache) {
+      for (const p of [...groups.flat(), ...excluded]) {
+        if (p.term.text.length > 2) p.firstPos = this.cache.resolver(p.term.text);
+        if (!chapters.length) p.weights = this.cache.weights(p.term.text);
+      }
+    }
     const hasFilters = q.years.length + q.formats.length + q.has.length + q.rules.length + q.figures.length + q.bodies.length > 0 || (groups.length === 0 && chapters.length > 0);
     const bodies = q.bodies.length ? q.bodies.map((b) => opts.matchBodies(b)) : null;
     const hasTerms = groups.length > 0;
@@ -305,7 +344,7 @@ export class Executor {
     // loop when it has run for a while, so an abort from a newer query takes effect.
     const SLICE = 4096;
     let lastYield = performance.now();
-    const ctx: ScanContext = { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap };
+    const ctx: ScanContext = { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap, figureSlots: new Map(), hidden: opts.hidden ?? null };
     for (let from = 0; from < n; from += SLICE) {
       if (from > 0 && performance.now() - lastYield > 12) {
         await new Promise((r) => setImmediate(r));
@@ -327,14 +366,16 @@ export class Executor {
 
   /** Filters and verifies documents [from, to) of the candidates; offers matches to the heap. */
   private scanSlice(ctx: ScanContext, candidates: Uint32Array | null, from: number, to: number): number {
-    const { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap } = ctx;
+    const { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap, hidden } = ctx;
     const docs = this.index.docs;
+    const lazy = this.index.lazy !== null && !this.index.lazy.complete ? this.index.lazy : null;
     let found = 0;
     for (let i = from; i < to; i++) {
       const num = candidates ? candidates[i] : i;
       const doc = docs[num];
-      if (!doc) continue;
-      if (hasFilters && !this.passesFilters(doc, q, bodies, hasTerms)) continue;
+      if (!doc || (hidden !== null && hidden[num] === 1)) continue;
+      if (lazy !== null && lazy.loaded[num] === 0) lazy.ensure(num);
+      if (hasFilters && !this.passesFilters(doc, q, bodies, hasTerms, ctx.figureSlots)) continue;
       // Newer reports first among equally good matches (the exact score re-ranks the top slice).
       let score = (doc.year ?? 0) * 1e-6;
       let ok = true;
@@ -363,21 +404,21 @@ export class Executor {
   }
 
   private exactScore(doc: DocRecord, groups: TermPlan[][], chapters: string[]): number {
+    this.index.lazy?.fields(doc);
     let score = 0;
     for (const g of groups) {
       for (const p of g) {
         const perClass = this.perClass.fill(0);
         const text = p.term.text;
-        let pos = doc.text.indexOf(text);
-        while (pos >= 0) {
+        const ascii = isAsciiToken(text);
+        for (const pos of allMatches(doc.text, text)) {
           const f = fieldAt(doc, pos);
           const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
           if (!chapters.length || (ch && chapters.includes(ch))) {
             let w = 1;
-            if (isAsciiToken(text) && isTokenAt(doc.text, pos, text.length)) w = 1.5;
+            if (ascii && isTokenAt(doc.text, doc.len, pos, text.length)) w = 1.5;
             perClass[this.index.wheres.classes[doc.fieldWhere[f]]] += w;
           }
-          pos = doc.text.indexOf(text, pos + text.length);
         }
         if (this.labelMatch(doc, p)) perClass[FieldClass.Table] += 1;
         for (let c = 0; c < perClass.length; c++) if (perClass[c] > 0) score += CLASS_WEIGHT[c] * (1 + Math.log(perClass[c])) * (p.term.phrase ? 1.2 : 1);
@@ -387,14 +428,14 @@ export class Executor {
   }
 
   private result(doc: DocRecord, score: number, groups: TermPlan[][], chapters: string[], q: ParsedQuery, opts: ExecOptions): SearchResult {
+    this.index.lazy?.fields(doc);
     const terms = groups.flat();
     // Matches per field: field index → normalized [start, end) within the field.
     const perField = new Map<number, [number, number][]>();
     let hitCount = 0;
     for (const p of terms) {
       const text = p.term.text;
-      let pos = doc.text.indexOf(text);
-      while (pos >= 0) {
+      for (const pos of allMatches(doc.text, text)) {
         const f = fieldAt(doc, pos);
         const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
         if (!chapters.length || (ch && chapters.includes(ch))) {
@@ -404,7 +445,6 @@ export class Executor {
           list.push([start, start + text.length]);
           hitCount++;
         }
-        pos = doc.text.indexOf(text, pos + text.length);
       }
     }
     const hits: SearchHit[] = [];
@@ -447,9 +487,9 @@ function isAsciiToken(text: string): boolean {
   return text.length > 0;
 }
 
-function isTokenAt(text: string, pos: number, len: number): boolean {
-  const before = pos > 0 ? text.charCodeAt(pos - 1) : 0;
-  const after = pos + len < text.length ? text.charCodeAt(pos + len) : 0;
+function isTokenAt(text: Units, textLength: number, pos: number, len: number): boolean {
+  const before = pos > 0 ? unitAt(text, pos - 1) : 0;
+  const after = pos + len < textLength ? unitAt(text, pos + len) : 0;
   return !isAsciiWordChar(before) && !isAsciiWordChar(after);
 }
 

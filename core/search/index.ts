@@ -49,6 +49,7 @@ export interface EngineStatus {
 }
 
 const MAX_PAGE_SIZE = 200;
+const ORIGINALS_CACHED = 256;
 
 /** The search engine over one archive folder. */
 export class SearchEngine {
@@ -66,6 +67,12 @@ export class SearchEngine {
   private readonly pendingLoads = new Map<string, Promise<void>>();
   private verifying: Promise<void> | null = null;
   private readonly searchDir: string;
+  /** Original-text accessors of recently shown documents (LRU; cleared when the text file changes). */
+  private readonly originalsCache = new Map<DocRecord, (field: number) => string>();
+  /** Older versions of a body+year (catalogue `latest` false), by document number; refreshed after writes. */
+  private hidden: Uint8Array | null = null;
+  private hiddenFor: MemoryIndex | null = null;
+  private hiddenStale = true;
 
   private constructor(
     dir: string,
@@ -98,7 +105,7 @@ export class SearchEngine {
           .verifyText()
           .catch(() => false)
           .then((ok) => {
-            if (!ok && !engine.closed) engine.rebuild('corrupt: text checksum mismatch');
+            if (!ok && !engine.closed) engine.rebuild('corrupt: text checksum mismatch (per-document sections)');
           })
           .finally(() => {
             engine.verifying = null;
@@ -122,8 +129,38 @@ export class SearchEngine {
   }
 
   private setIndex(index: MemoryIndex): void {
+    if (this.index !== index) this.index.lazy?.close();
     this.index = index;
     this.executor = new Executor(index);
+    this.hiddenStale = true;
+  }
+
+  /**
+   * Results show the latest version of each body+year only: the catalogue's `latest` flags,
+   * kept as a per-number bitmap and re-read from the catalogue only after the index changed.
+   */
+  private hiddenDocs(entries?: CatalogueEntry[]): Uint8Array | null {
+    if (!this.hiddenStale && this.hiddenFor === this.index) return this.hidden;
+    let list = entries;
+    if (!list) {
+      try {
+        list = this.catalogue();
+      } catch {
+        list = [];
+      }
+    }
+    let hidden: Uint8Array | null = null;
+    for (const e of list) {
+      if (e.latest !== false) continue;
+      const num = this.index.byId.get(e.id);
+      if (num === undefined) continue;
+      hidden ??= new Uint8Array(this.index.docs.length);
+      hidden[num] = 1;
+    }
+    this.hidden = hidden;
+    this.hiddenFor = this.index;
+    this.hiddenStale = false;
+    return hidden;
   }
 
   /** Brings the index in line with the catalogue: missing reports are added, unknown ids removed. */
@@ -180,6 +217,7 @@ export class SearchEngine {
     this.index.add(doc);
     this.bodies.addName(doc.body);
     this.dirty = true;
+    this.hiddenStale = true;
     if (journal && this.persistent) {
       appendJournal(this.searchDir, journalRecordFor(doc, this.index.wheres));
       this.journalRecords++;
@@ -193,6 +231,7 @@ export class SearchEngine {
     this.bodies.removeName(doc.body);
     this.index.remove(id);
     this.dirty = true;
+    this.hiddenStale = true;
     return true;
   }
 
@@ -226,6 +265,7 @@ export class SearchEngine {
     const generation = writeSnapshot(this.searchDir, this.index, originals);
     this.texts?.close();
     this.texts = new OriginalsReader(join(this.searchDir, `texts-${generation}.bin`));
+    this.originalsCache.clear();
     // Renumber in memory as the snapshot did, and let originals live on disk only.
     const live = this.index.docs.filter((d): d is DocRecord => d != null);
     const fresh = new MemoryIndex();
@@ -257,7 +297,27 @@ export class SearchEngine {
       const original = doc.original;
       return (f) => original[f] ?? '';
     }
-    if (doc.originalRef && this.texts) return this.texts.open(doc.originalRef);
+    if (doc.originalRef && this.texts) {
+      // The top results of a query are mostly the top results of the next one (paging, refining):
+      // their decoded fields are kept for the last ORIGINALS_CACHED documents.
+      const cache = this.originalsCache;
+      let get = cache.get(doc);
+      if (get) {
+        cache.delete(doc);
+        cache.set(doc, get);
+        return get;
+      }
+      const read = this.texts.open(doc.originalRef);
+      const decoded = new Map<number, string>();
+      get = (f) => {
+        let text = decoded.get(f);
+        if (text === undefined) decoded.set(f, (text = read(f)));
+        return text;
+      };
+      cache.set(doc, get);
+      if (cache.size > ORIGINALS_CACHED) cache.delete(cache.keys().next().value!);
+      return get;
+    }
     return () => '';
   }
 
@@ -274,10 +334,11 @@ export class SearchEngine {
     const parsed = parseQuery(request.query ?? '');
     const warnings = [...parsed.warnings];
     const building = this.state === 'building';
+    let entries: CatalogueEntry[] | undefined;
     if (building) {
       // Exact even while building: read every report not yet indexed, then scan them all.
       warnings.push('索引重建中，本次为全文逐篇扫描（index is being rebuilt; brute-force scan）');
-      const entries = this.catalogue();
+      entries = this.catalogue();
       await Promise.all(entries.filter((e) => !this.index.byId.has(e.id)).map((e) => this.loadMissing(e.id)));
     }
     if (options.signal?.aborted) throw new SearchAborted();
@@ -291,6 +352,7 @@ export class SearchEngine {
       pageSize,
       signal: options.signal,
       noCache: options.noCache,
+      hidden: this.hiddenDocs(entries),
       matchBodies: (v) => this.bodies.match(v),
       originals: (d) => this.originals(d),
     });
@@ -308,6 +370,7 @@ export class SearchEngine {
     this.origin = reason;
     this.texts?.close();
     this.texts = null;
+    this.originalsCache.clear();
     this.bodies.clear();
     this.setIndex(new MemoryIndex());
     this.journalRecords = 0;
@@ -327,6 +390,7 @@ export class SearchEngine {
     if (this.verifying) await this.verifying;
     if (this.building) await this.building.catch(() => undefined);
     if (this.persistent && this.dirty) this.snapshot();
+    this.index.lazy?.close();
     this.texts?.close();
   }
 }

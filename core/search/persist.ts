@@ -17,7 +17,7 @@ import type { Field } from './document.ts';
 import { PostingList } from './postings.ts';
 import { MemoryIndex, classEnds, docFromFields, type DocRecord } from './store.ts';
 
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 const MAGIC = 'NBSEARCH';
 
 export interface SnapshotHeader {
@@ -95,6 +95,7 @@ function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCou
 
 /** Writes a compacted snapshot (dead documents dropped, numbers renumbered). */
 export function writeSnapshot(dir: string, index: MemoryIndex, originals: (doc: DocRecord) => string[]): string {
+  index.lazy?.ensureAll();
   const generation = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const live = index.docs.filter((d): d is DocRecord => d != null);
   const remap = new Int32Array(index.docs.length).fill(-1);
@@ -140,7 +141,7 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originals: (doc: 
     textOffsets[i] = textLen;
     fieldOffsets[i] = fieldLen;
     figOffsets[i] = figLen;
-    textLen += d.text.length;
+    textLen += d.len;
     fieldLen += d.fieldStart.length;
     figLen += d.figures.length;
   });
@@ -155,7 +156,7 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originals: (doc: 
     fieldStart.set(d.fieldStart, fieldOffsets[i]);
     fieldWhere.set(d.fieldWhere, fieldOffsets[i]);
     figures.set(d.figures, figOffsets[i]);
-    text.write(d.text, textOffsets[i] * 2, 'utf16le');
+    d.text.copy(text, textOffsets[i] * 2, 0, d.len * 2);
   });
   w.add('textOffsets', textOffsets);
   w.add('text', text);
@@ -244,8 +245,197 @@ export interface LoadedSnapshot {
   index: MemoryIndex;
   generation: string;
   textsPath: string;
-  /** Checks the text section's CRC-32 (read again in 8 MB chunks, off the load path). */
+  /** Reads the per-document sections in the background and checks their CRC-32 (false = corrupt). */
   verifyText: () => Promise<boolean>;
+}
+
+const NOT_LOADED_TEXT = Buffer.alloc(0);
+const NOT_LOADED_U32 = new Uint32Array(0);
+const NOT_LOADED_F64 = new Float64Array(0);
+
+/** Sections holding per-document data (normalized texts, field tables, figures): read lazily. */
+const LAZY_SECTIONS = ['text', 'fieldStart', 'fieldWhere', 'figures'];
+/** Documents read together on demand (about 6 MB of text for generated reports). */
+const BLOCK = 1024;
+/** Documents per background read (about 0.7 MB of text for generated reports). */
+const BACKGROUND_STEP = 128;
+
+function f64(buf: Buffer): Float64Array {
+  if (buf.length % 8 !== 0) throw new Error('index: misaligned section');
+  return new Float64Array(buf.buffer, buf.byteOffset, buf.length / 8);
+}
+
+interface LazySection {
+  name: string;
+  buf: Buffer;
+  fileOffset: number;
+  crc: number;
+  /** Bytes per element; document i spans elements offsets[i]..offsets[i+1]. */
+  unit: number;
+  offsets: Uint32Array;
+}
+
+/**
+ * The per-document sections of a loaded snapshot (about 90 % of index.bin) are not read at open.
+ * Documents are read in blocks of BLOCK: synchronously the first time a query touches a block
+ * (ensure), and all blocks in order in the background (background), which also checks every
+ * section's CRC-32. Texts and figures stay resident; the field tables (start offset and `where`
+ * of every field) are only used to compute the class boundaries, and are read again per document
+ * when a hit must be located in its field (fields), which only the top results of a page need.
+ */
+export class LazyDocData {
+  /** 1 = the document's text, figures and class boundaries are in memory. */
+  readonly loaded: Uint8Array;
+  private fd: number | null;
+  private remaining: number;
+  private stopped = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly index: MemoryIndex,
+    private readonly classes: number[],
+    private readonly sections: LazySection[],
+  ) {
+    this.loaded = new Uint8Array(index.docs.length);
+    this.remaining = index.docs.length;
+    this.fd = openSync(path, 'r');
+  }
+
+  get complete(): boolean {
+    return this.remaining === 0;
+  }
+
+  private file(): number {
+    if (this.fd === null) this.fd = openSync(this.path, 'r');
+    return this.fd;
+  }
+
+  private readInto(buf: Buffer, at: number, length: number, position: number): void {
+    const fd = this.file();
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buf, at + got, length - got, position + got);
+      if (n <= 0) throw new Error('index truncated');
+      got += n;
+    }
+  }
+
+  /** Byte range of documents [first, end) in a section. */
+  private range(sec: LazySection, first: number, end: number): [number, number] {
+    return [sec.offsets[first] * sec.unit, sec.offsets[end] * sec.unit];
+  }
+
+  /** Makes document `num`'s block available now (one sequential read per section). */
+  ensure(num: number): void {
+    if (num >= this.loaded.length || this.loaded[num] === 1) return;
+    const first = num - (num % BLOCK);
+    const end = Math.min(this.loaded.length, first + BLOCK);
+    const [text, starts, wheres, figures] = this.sections;
+    for (const sec of [text, figures]) {
+      const [from, to] = this.range(sec, first, end);
+      this.readInto(sec.buf, from, to - from, sec.fileOffset + from);
+    }
+    const fields: Buffer[] = [];
+    for (const sec of [starts, wheres]) {
+      const [from, to] = this.range(sec, first, end);
+      const buf = Buffer.allocUnsafeSlow(to - from);
+      this.readInto(buf, 0, to - from, sec.fileOffset + from);
+      fields.push(buf);
+    }
+    this.finishBlock(first, end, fields[0], fields[1]);
+  }
+
+  private finishBlock(first: number, end: number, startsBuf: Buffer, wheresBuf: Buffer): void {
+    const [text, starts, , figures] = this.sections;
+    const base = starts.offsets[first];
+    const allStarts = new Uint32Array(startsBuf.buffer, startsBuf.byteOffset, startsBuf.length >>> 2);
+    const allWheres = new Uint32Array(wheresBuf.buffer, wheresBuf.byteOffset, wheresBuf.length >>> 2);
+    for (let num = first; num < end; num++) {
+      if (this.loaded[num] === 1) continue;
+      const doc = this.index.docs[num];
+      if (doc) {
+        doc.text = text.buf.subarray(text.offsets[num] * 2, text.offsets[num + 1] * 2);
+        doc.figures = new Float64Array(figures.buf.buffer, figures.buf.byteOffset + figures.offsets[num] * 8, figures.offsets[num + 1] - figures.offsets[num]);
+        const fs = starts.offsets[num] - base;
+        const fe = starts.offsets[num + 1] - base;
+        doc.classEnd = classEnds(doc.len, allStarts.subarray(fs, fe), allWheres.subarray(fs, fe), this.classes);
+        doc.headEnd = doc.classEnd[1];
+      }
+      this.loaded[num] = 1;
+      this.remaining--;
+    }
+  }
+
+  /** The field tables of a document (read on first use, then kept with the document). */
+  fields(doc: DocRecord): void {
+    if (doc.fieldStart !== NOT_LOADED_U32 || doc.num >= this.loaded.length) return;
+    const [, starts, wheres] = this.sections;
+    const out: Uint32Array[] = [];
+    for (const sec of [starts, wheres]) {
+      const [from, to] = this.range(sec, doc.num, doc.num + 1);
+      const buf = Buffer.allocUnsafeSlow(to - from);
+      this.readInto(buf, 0, to - from, sec.fileOffset + from);
+      out.push(new Uint32Array(buf.buffer, buf.byteOffset, buf.length >>> 2));
+    }
+    doc.fieldStart = out[0];
+    doc.fieldWhere = out[1];
+  }
+
+  /** Every document with its field tables (before writing a snapshot). */
+  ensureAll(): void {
+    for (let i = 0; i < this.loaded.length; i++) {
+      this.ensure(i);
+      const doc = this.index.docs[i];
+      if (doc) this.fields(doc);
+    }
+  }
+
+  /** Reads all blocks in order in the background, checking each section's CRC-32; false when one does not match. */
+  async background(): Promise<boolean> {
+    const handle = await open(this.path, 'r');
+    const crc = this.sections.map(() => 0);
+    try {
+      // Small steps: the CRC and bookkeeping of one step run on the main thread between queries.
+      for (let first = 0; first < this.loaded.length; first += BACKGROUND_STEP) {
+        if (this.stopped) return true;
+        const end = Math.min(this.loaded.length, first + BACKGROUND_STEP);
+        const bufs: Buffer[] = [];
+        for (let k = 0; k < this.sections.length; k++) {
+          const sec = this.sections[k];
+          const [from, to] = this.range(sec, first, end);
+          // Texts and figures straight into place (a block ensure() read meanwhile gets the same
+          // bytes again); field tables into a temporary buffer.
+          const resident = k === 0 || k === 3;
+          const buf = resident ? sec.buf : Buffer.allocUnsafeSlow(to - from);
+          const at = resident ? from : 0;
+          for (let got = 0; got < to - from; ) {
+            const { bytesRead } = await handle.read(buf, at + got, to - from - got, sec.fileOffset + from + got);
+            if (bytesRead <= 0) return false;
+            got += bytesRead;
+          }
+          crc[k] = crc32(buf.subarray(at, at + to - from), crc[k]);
+          bufs.push(buf);
+        }
+        if (this.stopped) return true;
+        this.finishBlock(first, end, bufs[1], bufs[2]);
+      }
+      return this.sections.every((sec, k) => crc[k] === sec.crc);
+    } finally {
+      await handle.close();
+      if (this.remaining === 0) this.closeFile();
+    }
+  }
+
+  private closeFile(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** Stops the background reads (engine closed, or the index replaced). */
+  close(): void {
+    this.stopped = true;
+    this.closeFile();
+  }
 }
 
 /** Loads a snapshot; throws StaleIndexError for old versions and Error for anything corrupt. */
@@ -269,30 +459,20 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
     const bufs: Record<string, Buffer> = {};
     for (const name of names) {
       if (s[name][0] + s[name][1] > header.bodyLength) throw new Error('index: section out of range');
-      bufs[name] = readSection(fd, base, s[name], name);
-      // The big text section is verified in the background (verifyText) so loading stays fast.
-      if (name !== 'text' && crc32(bufs[name]) !== header.crc?.[name]) throw new Error(`index: checksum mismatch in ${name}`);
-    }
-    if (typeof header.crc?.text !== 'number') throw new Error('index: no text checksum');
-    const textSection = s.text;
-    const textCrc = header.crc.text;
-    const verifyText = async (): Promise<boolean> => {
-      const handle = await open(indexPath, 'r');
-      try {
-        let crc = 0;
-        const chunk = Buffer.allocUnsafe(8 << 20);
-        for (let done = 0; done < textSection[1]; ) {
-          const want = Math.min(chunk.length, textSection[1] - done);
-          const { bytesRead } = await handle.read(chunk, 0, want, base + textSection[0] + done);
-          if (bytesRead <= 0) return false;
-          crc = crc32(chunk.subarray(0, bytesRead), crc);
-          done += bytesRead;
+      if (typeof header.crc?.[name] !== 'number') throw new Error(`index: no checksum for ${name}`);
+      if (LAZY_SECTIONS.includes(name)) {
+        if (name === 'fieldStart' || name === 'fieldWhere') {
+          bufs[name] = Buffer.alloc(0); // read per block / per document (LazyDocData)
+          continue;
         }
-        return crc === textCrc;
-      } finally {
-        await handle.close();
+        // Per-document data: memory reserved now (not touched), filled per document on demand
+        // and by the background loader, which also checks these sections' CRC-32.
+        bufs[name] = Buffer.allocUnsafeSlow(s[name][1]);
+        continue;
       }
-    };
+      bufs[name] = readSection(fd, base, s[name], name);
+      if (crc32(bufs[name]) !== header.crc[name]) throw new Error(`index: checksum mismatch in ${name}`);
+    }
 
     const index = new MemoryIndex();
     const [whereList, whereClasses] = JSON.parse(bufs.wheres.toString('utf8')) as [string[], number[]];
@@ -300,38 +480,18 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
     const docsJson = JSON.parse(bufs.docs.toString('utf8')) as [string, string, number | null, string, ReportFormat, number, string[], string[], number, number, number, number][];
     const textOffsets = u32(bufs.textOffsets);
     const fieldOffsets = u32(bufs.fieldOffsets);
-    const fieldStart = u32(bufs.fieldStart);
-    const fieldWhere = u32(bufs.fieldWhere);
     const figOffsets = u32(bufs.figOffsets);
-    const figures = new Float64Array(bufs.figures.length / 8);
-    Buffer.from(figures.buffer).set(bufs.figures);
+    const figures = f64(bufs.figures);
     if (textOffsets.length !== docsJson.length + 1 || fieldOffsets.length !== docsJson.length + 1) throw new Error('index: inconsistent document tables');
     const text = bufs.text;
-    // Decode texts in large chunks and slice per document (V8 sliced strings share the chunk).
-    const CHUNK = 32 << 20;
-    let chunkStart = 0;
-    let chunk = '';
-    let chunkFrom = 0;
+    if (textOffsets[docsJson.length] * 2 > text.length || fieldOffsets[docsJson.length] * 4 > s.fieldStart[1] || fieldOffsets[docsJson.length] * 4 > s.fieldWhere[1] || figOffsets[docsJson.length] > figures.length) throw new Error('index: bad offsets');
+    // No decoding: each document's normalized text is a view of the section's code units.
     for (let i = 0; i < docsJson.length; i++) {
       const a = textOffsets[i];
       const b = textOffsets[i + 1];
-      if (b < a || b * 2 > text.length) throw new Error('index: bad text offsets');
-      if (b > chunkStart + chunk.length || i === 0) {
-        chunkFrom = a;
-        let end = i;
-        while (end < docsJson.length && textOffsets[end + 1] - a <= CHUNK) end++;
-        if (end === i) end = i + 1;
-        const endOff = textOffsets[end];
-        chunk = text.toString('utf16le', a * 2, endOff * 2);
-        chunkStart = a;
-      }
+      if (b < a || b * 2 > text.length || fieldOffsets[i + 1] < fieldOffsets[i] || figOffsets[i + 1] < figOffsets[i]) throw new Error('index: bad text offsets');
       const [id, body, year, title, format, tablesMask, chapters, rules, errors, warnings, oOff, oLen] = docsJson[i];
-      const fs = fieldOffsets[i];
-      const fe = fieldOffsets[i + 1];
-      const docText = chunk.slice(a - chunkFrom, b - chunkFrom);
-      const docStarts = fieldStart.subarray(fs, fe);
-      const docWheres = fieldWhere.subarray(fs, fe);
-      const classEnd = classEnds(docText, docStarts, docWheres, whereClasses);
+      // Views of the per-document data and class boundaries are set when it is read (LazyDocData).
       const doc: DocRecord = {
         num: i,
         id,
@@ -344,12 +504,13 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
         rules,
         errors,
         warnings,
-        text: docText,
-        fieldStart: docStarts,
-        fieldWhere: docWheres,
-        classEnd,
-        head: docText.slice(0, classEnd[1]),
-        figures: figures.subarray(figOffsets[i], figOffsets[i + 1]),
+        text: NOT_LOADED_TEXT,
+        len: b - a,
+        fieldStart: NOT_LOADED_U32,
+        fieldWhere: NOT_LOADED_U32,
+        classEnd: NOT_LOADED_U32,
+        headEnd: 0,
+        figures: NOT_LOADED_F64,
         original: null,
         originalRef: { offset: oOff, length: oLen },
       };
@@ -374,7 +535,19 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
     }
     const textsPath = join(dir, `texts-${header.generation}.bin`);
     if (!existsSync(textsPath)) throw new Error('index: text file missing');
-    return { index, generation: header.generation, textsPath, verifyText };
+    const lazy = new LazyDocData(
+      indexPath,
+      index,
+      whereClasses,
+      [
+        { name: 'text', buf: text, fileOffset: base + s.text[0], crc: header.crc.text, unit: 2, offsets: textOffsets },
+        { name: 'fieldStart', buf: bufs.fieldStart, fileOffset: base + s.fieldStart[0], crc: header.crc.fieldStart, unit: 4, offsets: fieldOffsets },
+        { name: 'fieldWhere', buf: bufs.fieldWhere, fileOffset: base + s.fieldWhere[0], crc: header.crc.fieldWhere, unit: 4, offsets: fieldOffsets },
+        { name: 'figures', buf: bufs.figures, fileOffset: base + s.figures[0], crc: header.crc.figures, unit: 8, offsets: figOffsets },
+      ],
+    );
+    index.lazy = lazy;
+    return { index, generation: header.generation, textsPath, verifyText: () => lazy.background() };
   } finally {
     closeSync(fd);
   }
@@ -419,7 +592,7 @@ export class OriginalsReader {
 
 export interface JournalAdd {
   op: 'add';
-  meta: Omit<DocRecord, 'num' | 'text' | 'fieldStart' | 'fieldWhere' | 'original' | 'originalRef' | 'figures' | 'classEnd' | 'head'> & { figures: (number | null)[] };
+  meta: Omit<DocRecord, 'num' | 'text' | 'len' | 'fieldStart' | 'fieldWhere' | 'original' | 'originalRef' | 'figures' | 'classEnd' | 'headEnd'> & { figures: (number | null)[] };
   fields: [string, number, string][];
 }
 export interface JournalRemove {

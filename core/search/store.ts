@@ -11,6 +11,8 @@ import { FieldClass, labelFields, reportFields, tableIdsOf, type Field } from '.
 import { figureLayout } from './figures.ts';
 import { normalize } from './normalize.ts';
 import { PostingList } from './postings.ts';
+import { toUnits, unitAt, unitLength, type Units } from './units.ts';
+import type { LazyDocData } from './persist.ts';
 
 export const SEP = '\u0000';
 
@@ -50,14 +52,19 @@ export interface DocRecord {
   rules: string[];
   errors: number;
   warnings: number;
-  /** Normalized fields joined by NUL, with a leading NUL: field f spans (fieldStart[f], next start − 1). */
-  text: string;
+  /**
+   * Normalized fields joined by NUL, with a leading NUL, as UTF-16LE code units (see units.ts):
+   * field f spans (fieldStart[f], next start − 1). Offsets everywhere are code units.
+   */
+  text: Units;
+  /** Length of `text` in code units. */
+  len: number;
   fieldStart: Uint32Array;
   fieldWhere: Uint32Array;
   /** classEnd[c] = end offset in `text` of the fields of class ≤ c (fields are in class order). */
   classEnd: Uint32Array;
-  /** text up to the end of the headings (meta + chapter headings): checked first, it is short. */
-  head: string;
+  /** End of the headings (meta + chapter headings) in `text`: checked first, it is short. */
+  headEnd: number;
   /** Table values in figureLayout(format) order; NaN where null. */
   figures: Float64Array;
   /** Original field texts (for snippets), or null when they live in the snapshot's text file. */
@@ -95,11 +102,11 @@ export function buildDoc(report: Report, wheres: WhereTable, num: number): DocRe
   );
 }
 
-type DocMeta = Omit<DocRecord, 'num' | 'text' | 'fieldStart' | 'fieldWhere' | 'original' | 'originalRef' | 'classEnd' | 'head'>;
+type DocMeta = Omit<DocRecord, 'num' | 'text' | 'len' | 'fieldStart' | 'fieldWhere' | 'original' | 'originalRef' | 'classEnd' | 'headEnd'>;
 
 /** Class boundaries of a document's text (see DocRecord.classEnd). */
-export function classEnds(text: string, fieldStart: Uint32Array, fieldWhere: Uint32Array, classes: number[]): Uint32Array {
-  const ends = new Uint32Array(6).fill(text.length);
+export function classEnds(textLength: number, fieldStart: Uint32Array, fieldWhere: Uint32Array, classes: number[]): Uint32Array {
+  const ends = new Uint32Array(6).fill(textLength);
   for (let f = fieldStart.length - 1; f >= 0; f--) {
     const cls = classes[fieldWhere[f]];
     // Every class below this field's class ends before the field's separator.
@@ -121,17 +128,18 @@ export function docFromFields(meta: DocMeta, fields: Field[], wheres: WhereTable
     fieldWhere[f] = wheres.intern(fields[f].where, fields[f].cls);
     offset += norm.length;
   }
-  const text = parts.join('');
-  const classEnd = classEnds(text, fieldStart, fieldWhere, wheres.classes);
+  const joined = parts.join('');
+  const classEnd = classEnds(joined.length, fieldStart, fieldWhere, wheres.classes);
   return {
     ...meta,
     ...(findings ?? {}),
     num,
-    text,
+    text: toUnits(joined),
+    len: joined.length,
     fieldStart,
     fieldWhere,
     classEnd,
-    head: text.slice(0, classEnd[FieldClass.Heading]),
+    headEnd: classEnd[FieldClass.Heading],
     original: fields.map((f) => f.text),
     originalRef: null,
   };
@@ -211,6 +219,8 @@ export class MemoryIndex {
   bi = new Map<number, PostingList>();
   wheres = new WhereTable();
   alive = 0;
+  /** Per-document data of a loaded snapshot still being read (null = all in memory). */
+  lazy: LazyDocData | null = null;
 
   /** Adds (or replaces) a document. Returns its number. */
   add(doc: DocRecord): number {
@@ -226,7 +236,7 @@ export class MemoryIndex {
   }
 
   /** Posts every distinct unigram and bigram of `text` (bigrams never span a field separator). */
-  post(text: string, num: number): void {
+  post(text: Units, num: number): void {
     // Unigrams deduplicated with a stamp per code unit; bigrams by sorting their keys.
     const stamp = this.stamp;
     const mark = ++this.stampValue;
@@ -234,12 +244,13 @@ export class MemoryIndex {
       stamp.fill(0);
       this.stampValue = 1;
     }
-    if (this.keys.length < text.length) this.keys = new Int32Array(text.length * 2);
+    const len = unitLength(text);
+    if (this.keys.length < len) this.keys = new Int32Array(len * 2);
     const keys = this.keys;
     let nk = 0;
     let prev = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i < len; i++) {
+      const c = unitAt(text, i);
       if (c === 0) {
         prev = 0;
         continue;

@@ -180,47 +180,47 @@ interface FacetsProps {
 const Facets = memo(function Facets({ query, facets: facetData, shownBodies, bodyFilter, onBodyFilter, set }: FacetsProps) {
   const { t } = useI18n();
   return (
-      <aside className="facets" aria-label={`${t.years} / ${t.bodies}`}>
-        <input
-          type="search"
-          className="filter-input"
-          aria-label={t.filterPlaceholder}
-          placeholder={t.filterPlaceholder}
-          value={query.text}
-          onChange={(e) => set({ text: e.target.value })}
-        />
-        <h2>{t.years}</h2>
-        <ul className="facet-list years" role="list">
-          <li>
-            <button type="button" aria-pressed={query.year === null} onClick={() => set({ year: null })}>
-              {t.allYears}
+    <aside className="facets" aria-label={`${t.years} / ${t.bodies}`}>
+      <input
+        type="search"
+        className="filter-input"
+        aria-label={t.filterPlaceholder}
+        placeholder={t.filterPlaceholder}
+        value={query.text}
+        onChange={(e) => set({ text: e.target.value })}
+      />
+      <h2>{t.years}</h2>
+      <ul className="facet-list years" role="list">
+        <li>
+          <button type="button" aria-pressed={query.year === null} onClick={() => set({ year: null })}>
+            {t.allYears}
+          </button>
+        </li>
+        {facetData.years.map((f) => (
+          <li key={String(f.value)}>
+            <button type="button" aria-pressed={query.year === f.value} onClick={() => set({ year: query.year === f.value ? null : f.value })}>
+              {f.label} <span className="count">{f.count}</span>
             </button>
           </li>
-          {facetData.years.map((f) => (
-            <li key={String(f.value)}>
-              <button type="button" aria-pressed={query.year === f.value} onClick={() => set({ year: query.year === f.value ? null : f.value })}>
-                {f.label} <span className="count">{f.count}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <h2>{t.bodies}</h2>
-        <input type="search" className="filter-input small" aria-label={t.filterBodies} placeholder={t.filterBodies} value={bodyFilter} onChange={(e) => onBodyFilter(e.target.value)} />
-        <ul className="facet-list bodies" role="list">
-          <li>
-            <button type="button" aria-pressed={query.body === null} onClick={() => set({ body: null })}>
-              {t.allBodies}
+        ))}
+      </ul>
+      <h2>{t.bodies}</h2>
+      <input type="search" className="filter-input small" aria-label={t.filterBodies} placeholder={t.filterBodies} value={bodyFilter} onChange={(e) => onBodyFilter(e.target.value)} />
+      <ul className="facet-list bodies" role="list">
+        <li>
+          <button type="button" aria-pressed={query.body === null} onClick={() => set({ body: null })}>
+            {t.allBodies}
+          </button>
+        </li>
+        {shownBodies.map((f) => (
+          <li key={f.value}>
+            <button type="button" aria-pressed={query.body === f.value} onClick={() => set({ body: query.body === f.value ? null : f.value })}>
+              <span className="facet-label">{f.label}</span> <span className="count">{f.count}</span>
             </button>
           </li>
-          {shownBodies.map((f) => (
-            <li key={f.value}>
-              <button type="button" aria-pressed={query.body === f.value} onClick={() => set({ body: query.body === f.value ? null : f.value })}>
-                <span className="facet-label">{f.label}</span> <span className="count">{f.count}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </aside>
+        ))}
+      </ul>
+    </aside>
   );
 });
 

@@ -7,37 +7,12 @@ import type { ArchiveApi, ClipboardPayload, SearchResponse } from '../../core/ap
 import { exportReport } from '../../core/export/index.ts';
 import type { CatalogueEntry, Cell, Report, RuleEvaluation, StatTable } from '../../core/model.ts';
 import { APPLICATIONS_2021, PROACTIVE_2021, REVIEW_LITIGATION } from '../../core/spec.ts';
+import { SEED_APPLICATIONS } from '../export/fixture.ts';
 
 const num = (v: number): Cell => ({ value: v, state: 'number', raw: String(v) });
 
-/** 三 figures by row: natural, commercial, research, nonprofit, legal, other, total. */
-export const APPLICATION_FIGURES: Record<string, number[]> = {
-  received: [134, 3, 0, 1, 0, 0, 138],
-  carriedOver: [0, 0, 0, 0, 0, 0, 0],
-  granted: [65, 2, 0, 0, 0, 0, 67],
-  partial: [28, 0, 0, 0, 0, 0, 28],
-  'denied.stateSecret': [1, 0, 0, 0, 0, 0, 1],
-  'denied.lawForbidden': [5, 0, 0, 0, 0, 0, 5],
-  'denied.securityStability': [1, 0, 0, 0, 0, 0, 1],
-  'denied.thirdParty': [7, 0, 0, 0, 0, 0, 7],
-  'denied.internalAffairs': [2, 0, 0, 0, 0, 0, 2],
-  'denied.processInfo': [0, 0, 0, 0, 0, 0, 0],
-  'denied.enforcementFiles': [0, 0, 0, 0, 0, 0, 0],
-  'denied.queryMatters': [0, 0, 0, 0, 0, 0, 0],
-  'unavailable.notHeld': [24, 1, 0, 0, 0, 0, 25],
-  'unavailable.needsCreation': [0, 0, 0, 1, 0, 0, 1],
-  'unavailable.unclear': [0, 0, 0, 0, 0, 0, 0],
-  'notProcessed.complaint': [0, 0, 0, 0, 0, 0, 0],
-  'notProcessed.duplicate': [0, 0, 0, 0, 0, 0, 0],
-  'notProcessed.publication': [0, 0, 0, 0, 0, 0, 0],
-  'notProcessed.massRepeated': [0, 0, 0, 0, 0, 0, 0],
-  'notProcessed.confirmation': [0, 0, 0, 0, 0, 0, 0],
-  'otherHandling.noCorrection': [1, 0, 0, 0, 0, 0, 1],
-  'otherHandling.noFee': [0, 0, 0, 0, 0, 0, 0],
-  'otherHandling.other': [0, 0, 0, 0, 0, 0, 0],
-  resultTotal: [134, 3, 0, 1, 0, 0, 138],
-  carriedForward: [0, 0, 0, 0, 0, 0, 0],
-};
+/** 三 figures by row (natural, commercial, research, nonprofit, legal, other, total), written by hand from the seed. */
+export const APPLICATION_FIGURES: Record<string, number[]> = SEED_APPLICATIONS;
 
 /** Cells printed as blank or "/" in this fixture (value null, never 0). */
 export const BLANK_CELL = { row: 'carriedOver', column: 'research' };

@@ -60,6 +60,18 @@ describe('Search view', () => {
     expect(hits.length).toBeGreaterThan(0);
   });
 
+  it('paints the first screen of results at once and then every result of the response', async () => {
+    const many: SearchResponse = {
+      ...response('公开', []),
+      total: 30,
+      results: Array.from({ length: 30 }, (_, i) => ({ id: `r-${i}`, body: `机关${i}`, year: 2022, title: `报告${i}`, score: 1, hitCount: 1, hits: [{ where: 'meta', snippet: `机关${i}公开`, ranges: [[0, 2]] as [number, number][] }] })),
+    };
+    renderWith(fakeApi(undefined, { search: vi.fn(async () => many) }), <SearchView text="公开" onOpenHit={() => {}} />);
+    await waitFor(() => expect(document.querySelectorAll('.search-results .result').length).toBeGreaterThan(0));
+    await waitFor(() => expect(document.querySelectorAll('.search-results .result')).toHaveLength(30));
+    expect(screen.getByRole('region', { name: '机关29 2022' })).toBeTruthy();
+  });
+
   it('adds filters to the query in the query language', async () => {
     expect(composeQuery('行政复议', { year: '2022', body: '伊春 市', chapter: 'reviewLitigation', format: '2021' })).toBe(
       '行政复议 year:2022 body:"伊春 市" chapter:reviewLitigation format:2021',

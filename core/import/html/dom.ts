@@ -25,23 +25,12 @@ const DROPPED_PREFIX = /^(w|v|m|x|xml):/;
 
 /** Whether an element (and everything in it) is left out of the text. */
 export function isDropped(el: HtmlElement): boolean {
-  // Asked for the same elements by every pass over the page (tables, measure, blocks): decided once.
-  let dropped = DROPPED_ELEMENTS.get(el);
-  if (dropped === undefined) {
-    dropped = decideDropped(el);
-    DROPPED_ELEMENTS.set(el, dropped);
-  }
-  return dropped;
-}
-
-const DROPPED_ELEMENTS = new WeakMap<HtmlElement, boolean>();
-
-function decideDropped(el: HtmlElement): boolean {
   const name = el.name;
   if (DROPPED.has(name) || DROPPED_PREFIX.test(name)) return true;
   if (name === 'a' && /^\s*(javascript|vbscript|data):/i.test(el.attribs.href ?? '')) return true;
   if (el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true') return true;
-  const style = (el.attribs.style ?? '').toLowerCase().replace(/\s+/g, '');
+  if (!el.attribs.style) return false;
+  const style = el.attribs.style.toLowerCase().replace(/\s+/g, '');
   return style.includes('display:none') || style.includes('visibility:hidden') || style.includes('mso-hide:all');
 }
 
@@ -73,4 +62,12 @@ export function parentElement(el: HtmlElement): HtmlElement | null {
   return isElement(el.parent) ? el.parent : null;
 }
 
-export const countCjk = (text: string): number => (text.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
+/** Chinese characters (CJK ideographs and compatibility ideographs) in a text; counted without building a match array. */
+export function countCjk(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
+}
