@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { importDocument } from '../core/import/index.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/office/${name}`, import.meta.url));
-const PAGES_10 = 11; // bench-10pages.pdf has 11 pages
-const PAGES_200 = 220;
+const PAGES_10 = 10;
+const PAGES_200 = 200;
 
 /** `concurrency` imports at a time, as a bulk import of a folder does. */
 async function throughput(file: string, runs: number, concurrency = 1): Promise<{ perSecond: number; medianMs: number }> {

@@ -116,7 +116,9 @@ export class ImportPool {
 
   private spawn(): void {
     // No execArgv: the entry registers tsx itself (the parent's loader flags are not needed).
-    const worker = new Worker(WORKER_URL, { execArgv: [] });
+    // Parsing one report needs little heap: a small old generation keeps the worker's share of
+    // a bulk import's peak memory down (it is collected often instead of growing).
+    const worker = new Worker(WORKER_URL, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 128 } });
     const slot: Slot = { worker, ready: false, job: null };
     worker.on('message', (msg: WorkerMessage) => {
       if ('ready' in msg) {
