@@ -3,12 +3,12 @@ import iconv from 'iconv-lite';
 
 const GB_LABELS = new Set(['gbk', 'gb2312', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'hz-gb-2312']);
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The text if the bytes are valid UTF-8, else null: one pass validates and decodes. */
+function decodeUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -24,7 +24,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): { text: string
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const label = declared?.trim().toLowerCase();
-  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  const utf8 = decodeUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   // Not UTF-8: GB18030 is a superset of GBK and GB2312, so it decodes all three.
   if (!label || GB_LABELS.has(label) || label === 'utf-8' || label === 'utf8') {
     return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: label && GB_LABELS.has(label) ? label : 'gb18030' };
