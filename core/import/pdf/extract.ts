@@ -31,6 +31,9 @@ export interface PdfPage {
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
 
+/** The worker was stopped because the PDF ran over its time limit. */
+class PdfTimeout extends Error {}
+
 interface Job {
   worker: Worker;
   resolve: (pages: PdfPage[]) => void;
@@ -93,7 +96,7 @@ function runInWorker(bytes: Uint8Array, timeoutMs: number): Promise<PdfPage[]> {
   return new Promise<PdfPage[]>((resolve, reject) => {
     const timer = setTimeout(() => {
       jobs.delete(id);
-      reject(new Error('timeout'));
+      reject(new PdfTimeout());
       // Whatever pdfjs is doing, stop it; the next import starts a fresh worker.
       retire(w);
       void w.terminate();
@@ -115,7 +118,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string, timeoutMs 
     pages = await runInWorker(bytes, timeoutMs);
   } catch (err) {
     const { name, message } = err as Error;
-    if (message === 'timeout') throw new ImportError(fileName, `PDF 解析超时（超过 ${timeoutMs / 1000} 秒）(PDF took too long to read)`);
+    if (err instanceof PdfTimeout) throw new ImportError(fileName, `PDF 解析超时（超过 ${timeoutMs / 1000} 秒）(PDF took too long to read)`);
     if (name === 'PasswordException') throw new ImportError(fileName, 'PDF 已加密，无法读取，请先解除密码保护 (the PDF is encrypted)');
     throw new ImportError(fileName, `PDF 文件已损坏或无法读取：${message} (corrupt or unreadable PDF)`);
   }
