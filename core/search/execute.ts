@@ -9,7 +9,7 @@ import { CLASS_WEIGHT, FieldClass, chapterOfWhere } from './document.ts';
 import { cellLabels, compare, figureKey, figureLayout } from './figures.ts';
 import { isAsciiWordChar, normalizeWithMap } from './normalize.ts';
 import type { ParsedQuery, TextTerm } from './query.ts';
-import type { PostingList } from './postings.ts';
+import { PostingList } from './postings.ts';
 import { allLabelFields, fieldAt, type DocRecord, type LabelField, type MemoryIndex } from './store.ts';
 import { allMatches, unitAt, unitIndexOf, type Units } from './units.ts';
 
@@ -49,6 +49,8 @@ interface TermPlan {
   firstPos?: (doc: DocRecord) => number;
   /** Cached termWeight without a chapter filter, per document number (NaN = not computed yet). */
   weights?: Float64Array;
+  /** Cached exact score of the term (phrase factor not applied) without a chapter filter, per document number (NaN = not yet). */
+  scores?: Float64Array;
   /** Per format: table bits whose label fields contain the term. */
   labelBits: Map<ReportFormat, number>;
   labels: LabelField[];
@@ -89,6 +91,8 @@ function candidatesOf(index: MemoryIndex, text: string): Uint32Array | null {
     lists.push(p);
   }
   lists.sort((a, b) => a.count - b.count);
+  // Every list a bitset (the driver is the sparsest): AND them word by word.
+  if (lists[0].bits) return PostingList.intersectBits(lists);
   const driver = lists[0].toArray();
   if (lists.length === 1) return driver;
   const out = new Uint32Array(driver.length);
@@ -137,9 +141,15 @@ interface ScanContext {
   hidden: Uint8Array | null;
 }
 
+interface CacheEntry {
+  pos: Int32Array;
+  weights: Float64Array;
+  scores: Float64Array;
+}
+
 class TermCache {
   /** term → first-match offset per document number (-2 = not computed yet) and cached weights. */
-  private entries = new Map<string, { pos: Int32Array; weights: Float64Array }>();
+  private entries = new Map<string, CacheEntry>();
   constructor(private readonly index: MemoryIndex, private readonly capacity = 48) {}
 
   clear(): void {
@@ -154,18 +164,18 @@ class TermCache {
     return grown;
   }
 
-  /** Per-document weights of `text` (no chapter filter), kept as documents are added. */
-  weights(text: string): Float64Array {
-    const entry = this.entry(text);
-    return entry.weights;
+  /** Per-document weights and exact scores of `text` (no chapter filter), kept as documents are added. */
+  scoring(text: string): { weights: Float64Array; scores: Float64Array } {
+    return this.entry(text);
   }
 
-  private entry(text: string): { pos: Int32Array; weights: Float64Array } {
+  private entry(text: string): CacheEntry {
     const old = this.entries.get(text);
     this.entries.delete(text); // LRU: (re)insert at the end
     const entry = {
       pos: this.sized(old?.pos, (n) => new Int32Array(n), -2),
       weights: this.sized(old?.weights, (n) => new Float64Array(n), NaN),
+      scores: this.sized(old?.scores, (n) => new Float64Array(n), NaN),
     };
     this.entries.set(text, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
@@ -187,6 +197,7 @@ class TermCache {
       hintLen = key.length;
     }
     const cached = pos;
+    const index = this.index;
     return (doc: DocRecord) => {
       const num = doc.num;
       const known = cached[num];
@@ -195,8 +206,8 @@ class TermCache {
       const h = hint && num < hint.length ? hint[num] : -2;
       if (h === -1) p = -1; // a substring is absent, so is the term
       // The term's first match cannot start before its cached substring's first match.
-      else if (h >= 0) p = unitIndexOf(doc.text, text, Math.max(0, h - hintOffset));
-      else p = unitIndexOf(doc.text, text, 0);
+      else if (h >= 0) p = index.indexOf(doc, text, Math.max(0, h - hintOffset));
+      else p = index.indexOf(doc, text, 0);
       cached[num] = p;
       return p;
     };
@@ -222,20 +233,15 @@ export class Executor {
     return this.whereChapter[whereId];
   }
 
-  private classAt(doc: DocRecord, pos: number): number {
-    this.index.lazy?.fields(doc);
-    return this.index.wheres.classes[doc.fieldWhere[fieldAt(doc, pos)]];
-  }
-
   /** First matching normalized offset of `text` in `doc` (within `chapters` when given); -1 if none. */
   private firstMatch(doc: DocRecord, text: string, chapters: string[]): number {
-    let pos = unitIndexOf(doc.text, text, 0);
-    if (!chapters.length) return pos;
-    this.index.lazy?.fields(doc);
+    let pos = this.index.indexOf(doc, text, 0);
+    if (!chapters.length || pos < 0) return pos;
+    this.index.ensureFields(doc);
     while (pos >= 0) {
       const ch = this.chapterOf(doc.fieldWhere[fieldAt(doc, pos)]);
       if (ch && chapters.includes(ch)) return pos;
-      pos = unitIndexOf(doc.text, text, pos + 1);
+      pos = this.index.indexOf(doc, text, pos + 1);
     }
     return -1;
   }
@@ -260,7 +266,7 @@ export class Executor {
     // Exact posting list (1–2 code units): absent from the text; only a shared table label can match.
     if (plan.exact !== undefined && !(plan.exact && plan.exact.has(doc.num))) return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
     // The first match decides the class (fields are in class order, meta and headings first).
-    const pos = plan.firstPos ? plan.firstPos(doc) : unitIndexOf(doc.text, plan.term.text, 0);
+    const pos = plan.firstPos ? plan.firstPos(doc) : this.index.indexOf(doc, plan.term.text, 0);
     return this.weightAt(doc, plan, pos);
   }
 
@@ -270,11 +276,21 @@ export class Executor {
       let cls = 0;
       while (cls < 5 && pos >= ends[cls]) cls++;
       let w = CLASS_WEIGHT[cls];
-      if (plan.ascii && isTokenAt(doc.text, doc.len, pos, plan.term.text.length)) w += 0.5;
+      if (plan.ascii && isTokenAt(this.index.textOf(doc), doc.len, pos, plan.term.text.length)) w += 0.5;
       return w;
     }
     return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
   }
+
+  /** Snapshot figure columns of the query's figure filters (read once, kept by SnapshotData). */
+  private figureColumns(q: ParsedQuery): (Float64Array | null)[] {
+    if (this.columnsFor?.q === q) return this.columnsFor.columns;
+    const snapshot = this.index.snapshot;
+    const columns = q.figures.map((f) => (snapshot ? snapshot.column(figureKey(f.path)) : null));
+    this.columnsFor = { q, columns };
+    return columns;
+  }
+  private columnsFor: { q: ParsedQuery; columns: (Float64Array | null)[] } | null = null;
 
   private passesFilters(doc: DocRecord, q: ParsedQuery, bodies: Set<string>[] | null, hasTerms: boolean, figureSlots: Map<ReportFormat, number[]>): boolean {
     if (q.years.length && (doc.year == null || !q.years.some((y) => doc.year! >= y.from && doc.year! <= y.to))) return false;
@@ -288,17 +304,24 @@ export class Executor {
     for (const r of q.rules) if (!doc.rules.includes(r)) return false;
     if (!hasTerms && q.chapters.length && !q.chapters.some((c) => doc.chapters.includes(c))) return false;
     if (q.figures.length) {
-      // Slots of the figure paths in this format's Float64 column layout (resolved once per query).
-      let slots = figureSlots.get(doc.format);
-      if (!slots) {
-        const layout = figureLayout(doc.format);
-        slots = q.figures.map((f) => layout.slot.get(figureKey(f.path)) ?? -1);
-        figureSlots.set(doc.format, slots);
+      const figures = this.figureColumns(q);
+      const onDisk = doc.figures.length === 0;
+      let slots: number[] | undefined;
+      if (!onDisk) {
+        // Slots of the figure paths in this format's figure vector (resolved once per query).
+        slots = figureSlots.get(doc.format);
+        if (!slots) {
+          const layout = figureLayout(doc.format);
+          slots = q.figures.map((f) => layout.slot.get(figureKey(f.path)) ?? -1);
+          figureSlots.set(doc.format, slots);
+        }
       }
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i];
-        if (slot < 0) return false;
-        const v = doc.figures[slot];
+      for (let i = 0; i < q.figures.length; i++) {
+        let v: number;
+        if (onDisk) {
+          const column = figures[i];
+          v = column !== null && doc.num < column.length ? column[doc.num] : NaN;
+        } else v = slots![i] < 0 ? NaN : doc.figures[slots![i]];
         const f = q.figures[i];
         if (v !== v || !compare(v, f.op, f.value)) return false;
       }
@@ -315,7 +338,11 @@ export class Executor {
     if (opts.useIndex && !opts.noCache) {
       for (const p of [...groups.flat(), ...excluded]) {
         if (p.term.text.length > 2) p.firstPos = this.cache.resolver(p.term.text);
-        if (!chapters.length) p.weights = this.cache.weights(p.term.text);
+        if (!chapters.length) {
+          const { weights, scores } = this.cache.scoring(p.term.text);
+          p.weights = weights;
+          p.scores = scores;
+        }
       }
     }
     const hasFilters = q.years.length + q.formats.length + q.has.length + q.rules.length + q.figures.length + q.bodies.length > 0 || (groups.length === 0 && chapters.length > 0);
@@ -368,13 +395,12 @@ export class Executor {
   private scanSlice(ctx: ScanContext, candidates: Uint32Array | null, from: number, to: number): number {
     const { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap, hidden } = ctx;
     const docs = this.index.docs;
-    const lazy = this.index.lazy !== null && !this.index.lazy.complete ? this.index.lazy : null;
+    const noChapters = chapters.length === 0;
     let found = 0;
     for (let i = from; i < to; i++) {
       const num = candidates ? candidates[i] : i;
       const doc = docs[num];
       if (!doc || (hidden !== null && hidden[num] === 1)) continue;
-      if (lazy !== null && lazy.loaded[num] === 0) lazy.ensure(num);
       if (hasFilters && !this.passesFilters(doc, q, bodies, hasTerms, ctx.figureSlots)) continue;
       // Newer reports first among equally good matches (the exact score re-ranks the top slice).
       let score = (doc.year ?? 0) * 1e-6;
@@ -383,7 +409,10 @@ export class Executor {
         const g = groups[gi];
         let best = -1;
         for (let ti = 0; ti < g.length; ti++) {
-          const w = this.termWeight(doc, g[ti], chapters);
+          // The term cache's weight when known (the common case of a repeated query), inline.
+          const cached = g[ti].weights;
+          let w = cached !== undefined && noChapters && num < cached.length ? cached[num] : NaN;
+          if (w !== w) w = this.termWeight(doc, g[ti], chapters);
           if (w > best) best = w;
         }
         if (best < 0) ok = false;
@@ -404,38 +433,51 @@ export class Executor {
   }
 
   private exactScore(doc: DocRecord, groups: TermPlan[][], chapters: string[]): number {
-    this.index.lazy?.fields(doc);
     let score = 0;
     for (const g of groups) {
       for (const p of g) {
-        const perClass = this.perClass.fill(0);
-        const text = p.term.text;
-        const ascii = isAsciiToken(text);
-        for (const pos of allMatches(doc.text, text)) {
-          const f = fieldAt(doc, pos);
-          const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
-          if (!chapters.length || (ch && chapters.includes(ch))) {
-            let w = 1;
-            if (ascii && isTokenAt(doc.text, doc.len, pos, text.length)) w = 1.5;
-            perClass[this.index.wheres.classes[doc.fieldWhere[f]]] += w;
-          }
+        const scores = p.scores;
+        let s = scores ? scores[doc.num] : NaN;
+        if (s !== s) {
+          s = this.termScore(doc, p, chapters);
+          if (scores) scores[doc.num] = s;
         }
-        if (this.labelMatch(doc, p)) perClass[FieldClass.Table] += 1;
-        for (let c = 0; c < perClass.length; c++) if (perClass[c] > 0) score += CLASS_WEIGHT[c] * (1 + Math.log(perClass[c])) * (p.term.phrase ? 1.2 : 1);
+        score += s * (p.term.phrase ? 1.2 : 1);
       }
     }
     return Math.round(score * 1000) / 1000;
   }
 
+  /** Σ over classes of weight × (1 + log tf) for one term (cached per document when there is no chapter filter). */
+  private termScore(doc: DocRecord, p: TermPlan, chapters: string[]): number {
+    this.index.ensureFields(doc);
+    const perClass = this.perClass.fill(0);
+    const text = p.term.text;
+    const units = this.index.textOf(doc);
+    for (const pos of allMatches(units, text)) {
+      const f = fieldAt(doc, pos);
+      const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
+      if (!chapters.length || (ch && chapters.includes(ch))) {
+        let w = 1;
+        if (p.ascii && isTokenAt(units, doc.len, pos, text.length)) w = 1.5;
+        perClass[this.index.wheres.classes[doc.fieldWhere[f]]] += w;
+      }
+    }
+    if (this.labelMatch(doc, p)) perClass[FieldClass.Table] += 1;
+    let s = 0;
+    for (let c = 0; c < perClass.length; c++) if (perClass[c] > 0) s += CLASS_WEIGHT[c] * (1 + Math.log(perClass[c]));
+    return s;
+  }
+
   private result(doc: DocRecord, score: number, groups: TermPlan[][], chapters: string[], q: ParsedQuery, opts: ExecOptions): SearchResult {
-    this.index.lazy?.fields(doc);
+    this.index.ensureFields(doc);
     const terms = groups.flat();
     // Matches per field: field index → normalized [start, end) within the field.
     const perField = new Map<number, [number, number][]>();
     let hitCount = 0;
     for (const p of terms) {
       const text = p.term.text;
-      for (const pos of allMatches(doc.text, text)) {
+      for (const pos of allMatches(this.index.textOf(doc), text)) {
         const f = fieldAt(doc, pos);
         const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
         if (!chapters.length || (ch && chapters.includes(ch))) {
@@ -465,13 +507,13 @@ export class Executor {
     }
     const layout = figureLayout(doc.format);
     for (const f of q.figures) {
-      const slot = layout.slot.get(figureKey(f.path));
-      if (slot === undefined) continue;
+      const key = figureKey(f.path);
+      if (!layout.slot.has(key)) continue;
       hitCount++;
       if (hits.length >= MAX_SNIPPETS) continue;
       const labels = cellLabels(doc.format, f.path.table, f.path.row, f.path.column);
       const prefix = `${labels.row}｜${labels.column}：`;
-      const value = String(doc.figures[slot]);
+      const value = String(this.index.figureOf(doc, key));
       hits.push({ where: `table:${f.path.table}:${f.path.row}:${f.path.column}`, snippet: prefix + value, ranges: [[prefix.length, prefix.length + value.length]] });
     }
     return { id: doc.id, body: doc.body, year: doc.year, title: doc.title, score, hitCount, hits };

@@ -38,6 +38,9 @@ export function figureLayout(format: ReportFormat): FigureLayout {
 
 const FORMATS_WITH_TABLES: ReportFormat[] = ['2021', '2019-trial'];
 
+/** Every cell path of every format, each once (the figure columns of a snapshot, in this order). */
+export const FIGURE_KEYS: readonly string[] = [...new Set(FORMATS_WITH_TABLES.flatMap((f) => figureLayout(f).keys))];
+
 interface RowAlias {
   table: TableId;
   row: string;

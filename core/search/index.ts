@@ -16,7 +16,7 @@ import { Executor, SearchAborted } from './execute.ts';
 import { OriginalsReader, appendJournal, journalRecordFor, loadSnapshot, replayJournal, StaleIndexError, writeSnapshot } from './persist.ts';
 import { parseQuery } from './query.ts';
 import { MemoryIndex, buildDoc, type DocRecord } from './store.ts';
-import { PostingList } from './postings.ts';
+import type { SnapshotData } from './snapshot-data.ts';
 
 export { SearchAborted } from './execute.ts';
 export { parseQuery } from './query.ts';
@@ -102,7 +102,7 @@ export class SearchEngine {
         for (const d of engine.index.docs) if (d) engine.bodies.addName(d.body);
         reason = 'loaded';
         engine.verifying = loaded
-          .verifyText()
+          .verify()
           .catch(() => false)
           .then((ok) => {
             if (!ok && !engine.closed) engine.rebuild('corrupt: text checksum mismatch (per-document sections)');
@@ -129,7 +129,7 @@ export class SearchEngine {
   }
 
   private setIndex(index: MemoryIndex): void {
-    if (this.index !== index) this.index.lazy?.close();
+    if (this.index !== index && this.index.snapshot) this.retire(this.index.snapshot);
     this.index = index;
     this.executor = new Executor(index);
     this.hiddenStale = true;
@@ -257,47 +257,49 @@ export class SearchEngine {
     }
   }
 
-  /** Writes a compacted snapshot now (also done after a build and on close). */
-  snapshot(): void {
+  /**
+   * Writes a compacted snapshot now (also done after a build and on close), then opens it like
+   * a start would: documents renumbered, their texts on disk, nothing of them left in memory.
+   */
+  snapshot(reopen = true): void {
     if (!this.persistent) return;
     mkdirSync(this.searchDir, { recursive: true });
-    const originals = (d: DocRecord) => this.allOriginals(d);
-    const generation = writeSnapshot(this.searchDir, this.index, originals);
-    this.texts?.close();
-    this.texts = new OriginalsReader(join(this.searchDir, `texts-${generation}.bin`));
+    writeSnapshot(this.searchDir, this.index, (d) => this.originalBlob(d));
+    if (this.texts) this.retired.push(this.texts);
+    this.texts = null;
+    this.closeRetired();
     this.originalsCache.clear();
-    // Renumber in memory as the snapshot did, and let originals live on disk only.
-    const live = this.index.docs.filter((d): d is DocRecord => d != null);
-    const fresh = new MemoryIndex();
-    fresh.wheres = this.index.wheres;
-    // New records (not renumbered in place): a search still running on the old index keeps
-    // consistent numbers.
-    const remap = new Int32Array(this.index.docs.length).fill(-1);
-    for (const d of live) {
-      const moved: DocRecord = { ...d, num: fresh.docs.length, original: null };
-      remap[d.num] = moved.num;
-      fresh.docs.push(moved);
-      fresh.byId.set(moved.id, moved.num);
-    }
-    fresh.alive = live.length;
-    if (this.index.deadRatio() > 0) {
-      fresh.uni = remapPostings(this.index.uni, remap);
-      fresh.bi = remapPostings(this.index.bi, remap);
-    } else {
-      fresh.uni = this.index.uni;
-      fresh.bi = this.index.bi;
-    }
-    this.setIndex(fresh);
     this.journalRecords = 0;
     this.dirty = false;
+    if (!reopen) return;
+    // A new index object: a search still running on the old one keeps consistent numbers.
+    const loaded = loadSnapshot(this.searchDir);
+    this.setIndex(loaded.index);
+    this.texts = new OriginalsReader(loaded.textsPath);
   }
 
-  private originals(doc: DocRecord): (field: number) => string {
+  /** Files of replaced indexes (on-disk data, original texts), closed once no search runs on them. */
+  private readonly retired: { close(): void }[] = [];
+  private running = 0;
+
+  private retire(data: SnapshotData): void {
+    data.stopVerify();
+    this.retired.push(data);
+    this.closeRetired();
+  }
+
+  private closeRetired(): void {
+    if (this.running > 0) return;
+    for (const data of this.retired.splice(0)) data.close();
+  }
+
+  /** Original field texts of a document, from `texts`: the text file of the index the document belongs to. */
+  private originals(doc: DocRecord, texts = this.texts): (field: number) => string {
     if (doc.original) {
       const original = doc.original;
       return (f) => original[f] ?? '';
     }
-    if (doc.originalRef && this.texts) {
+    if (doc.originalRef && texts) {
       // The top results of a query are mostly the top results of the next one (paging, refining):
       // their decoded fields are kept for the last ORIGINALS_CACHED documents.
       const cache = this.originalsCache;
@@ -307,7 +309,7 @@ export class SearchEngine {
         cache.set(doc, get);
         return get;
       }
-      const read = this.texts.open(doc.originalRef);
+      const read = texts.open(doc.originalRef);
       const decoded = new Map<number, string>();
       get = (f) => {
         let text = decoded.get(f);
@@ -321,10 +323,11 @@ export class SearchEngine {
     return () => '';
   }
 
-  /** All original field texts of a document (for writing a snapshot). */
-  private allOriginals(doc: DocRecord): string[] {
-    const get = this.originals(doc);
-    return Array.from(doc.fieldStart, (_, f) => get(f));
+  /** A document's original field texts as the snapshot's text file stores them (UTF-8, joined by NUL). */
+  private originalBlob(doc: DocRecord): Buffer {
+    if (doc.original) return Buffer.from(doc.original.map((t) => t.replaceAll('\u0000', ' ')).join('\u0000'), 'utf8');
+    if (doc.originalRef && this.texts) return this.texts.blob(doc.originalRef);
+    return Buffer.alloc(0);
   }
 
   async search(request: SearchRequest, options: SearchOptions = {}): Promise<SearchResponse> {
@@ -346,16 +349,25 @@ export class SearchEngine {
     if (empty) {
       return { total: 0, page, pageSize, results: [], warnings, index: building ? 'building' : 'ready', tookMs: performance.now() - t0 };
     }
-    const { total, results } = await this.executor.run(parsed, {
-      useIndex: !building && !this.options.scanOnly,
-      page,
-      pageSize,
-      signal: options.signal,
-      noCache: options.noCache,
-      hidden: this.hiddenDocs(entries),
-      matchBodies: (v) => this.bodies.match(v),
-      originals: (d) => this.originals(d),
-    });
+    this.running++;
+    const texts = this.texts; // a compaction during the scan swaps the file: keep this one
+    let answer: { total: number; results: SearchResponse['results'] };
+    try {
+      answer = await this.executor.run(parsed, {
+        useIndex: !building && !this.options.scanOnly,
+        page,
+        pageSize,
+        signal: options.signal,
+        noCache: options.noCache,
+        hidden: this.hiddenDocs(entries),
+        matchBodies: (v) => this.bodies.match(v),
+        originals: (d) => this.originals(d, texts),
+      });
+    } finally {
+      this.running--;
+      this.closeRetired();
+    }
+    const { total, results } = answer;
     return { total, page, pageSize, results, warnings, index: building ? 'building' : 'ready', tookMs: Math.round((performance.now() - t0) * 100) / 100 };
   }
 
@@ -387,26 +399,12 @@ export class SearchEngine {
    */
   async close(): Promise<void> {
     this.closed = true;
+    this.index.snapshot?.stopVerify();
     if (this.verifying) await this.verifying;
     if (this.building) await this.building.catch(() => undefined);
-    if (this.persistent && this.dirty) this.snapshot();
-    this.index.lazy?.close();
+    if (this.persistent && this.dirty) this.snapshot(false);
+    this.index.snapshot?.close();
     this.texts?.close();
+    for (const file of this.retired.splice(0)) file.close();
   }
-}
-
-/** Posting lists renumbered after compaction (old number → new, −1 = removed). */
-function remapPostings(map: Map<number, PostingList>, remap: Int32Array): Map<number, PostingList> {
-  const out = new Map<number, PostingList>();
-  for (const [key, list] of map) {
-    let fresh: PostingList | null = null;
-    for (const old of list.toArray()) {
-      const nu = old < remap.length ? remap[old] : -1;
-      if (nu < 0) continue;
-      if (!fresh) fresh = new PostingList();
-      fresh.add(nu);
-    }
-    if (fresh) out.set(key, fresh);
-  }
-  return out;
 }

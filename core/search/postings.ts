@@ -103,6 +103,36 @@ export class PostingList {
     return k === out.length ? out : out.subarray(0, k);
   }
 
+  /** Ascending document numbers in every one of `lists`, all of them bitsets. */
+  static intersectBits(lists: PostingList[]): Uint32Array {
+    let words = Infinity;
+    for (const l of lists) words = Math.min(words, l.bits!.length);
+    const and = lists[0].bits!.slice(0, words);
+    for (let i = 1; i < lists.length; i++) {
+      const bits = lists[i].bits!;
+      for (let w = 0; w < words; w++) and[w] &= bits[w];
+    }
+    let count = 0;
+    for (let w = 0; w < words; w++) {
+      let x = and[w];
+      while (x !== 0) {
+        x &= x - 1;
+        count++;
+      }
+    }
+    const out = new Uint32Array(count);
+    let k = 0;
+    for (let w = 0; w < words; w++) {
+      let word = and[w];
+      while (word !== 0) {
+        const t = word & -word;
+        out[k++] = (w << 5) + (31 - Math.clz32(t));
+        word ^= t;
+      }
+    }
+    return out;
+  }
+
   byteSize(): number {
     return this.bits ? this.bits.byteLength : this.n * 4;
   }

@@ -11,8 +11,8 @@ import { FieldClass, labelFields, reportFields, tableIdsOf, type Field } from '.
 import { figureLayout } from './figures.ts';
 import { normalize } from './normalize.ts';
 import { PostingList } from './postings.ts';
-import { toUnits, unitAt, unitLength, type Units } from './units.ts';
-import type { LazyDocData } from './persist.ts';
+import { toUnits, unitAt, unitIndexOf, unitLength, type Units } from './units.ts';
+import type { SnapshotData } from './snapshot-data.ts';
 
 export const SEP = '\u0000';
 
@@ -55,6 +55,7 @@ export interface DocRecord {
   /**
    * Normalized fields joined by NUL, with a leading NUL, as UTF-16LE code units (see units.ts):
    * field f spans (fieldStart[f], next start − 1). Offsets everywhere are code units.
+   * Empty for documents of a loaded snapshot: read it with MemoryIndex.textOf.
    */
   text: Units;
   /** Length of `text` in code units. */
@@ -65,7 +66,7 @@ export interface DocRecord {
   classEnd: Uint32Array;
   /** End of the headings (meta + chapter headings) in `text`: checked first, it is short. */
   headEnd: number;
-  /** Table values in figureLayout(format) order; NaN where null. */
+  /** Table values in figureLayout(format) order; NaN where null. Empty for snapshot documents (figure columns on disk). */
   figures: Float64Array;
   /** Original field texts (for snippets), or null when they live in the snapshot's text file. */
   original: string[] | null;
@@ -104,9 +105,12 @@ export function buildDoc(report: Report, wheres: WhereTable, num: number): DocRe
 
 type DocMeta = Omit<DocRecord, 'num' | 'text' | 'len' | 'fieldStart' | 'fieldWhere' | 'original' | 'originalRef' | 'classEnd' | 'headEnd'>;
 
+/** Length of DocRecord.classEnd (one end per field class). */
+export const CLASS_ENDS = 6;
+
 /** Class boundaries of a document's text (see DocRecord.classEnd). */
 export function classEnds(textLength: number, fieldStart: Uint32Array, fieldWhere: Uint32Array, classes: number[]): Uint32Array {
-  const ends = new Uint32Array(6).fill(textLength);
+  const ends = new Uint32Array(CLASS_ENDS).fill(textLength);
   for (let f = fieldStart.length - 1; f >= 0; f--) {
     const cls = classes[fieldWhere[f]];
     // Every class below this field's class ends before the field's separator.
@@ -219,8 +223,50 @@ export class MemoryIndex {
   bi = new Map<number, PostingList>();
   wheres = new WhereTable();
   alive = 0;
-  /** Per-document data of a loaded snapshot still being read (null = all in memory). */
-  lazy: LazyDocData | null = null;
+  /** On-disk data of the loaded snapshot: documents numbered below snapshot.count (null = all in memory). */
+  snapshot: SnapshotData | null = null;
+
+  private onDisk(doc: DocRecord): boolean {
+    return this.snapshot !== null && doc.num < this.snapshot.count && doc.text.length === 0 && doc.len > 0;
+  }
+
+  /** A document's normalized text. For a snapshot document, a view valid until the next textOf call: use it at once. */
+  textOf(doc: DocRecord): Units {
+    return this.onDisk(doc) ? this.snapshot!.text(doc.num) : doc.text;
+  }
+
+  /** First code-unit offset ≥ `from` of `needle` in a document's normalized text, or -1. */
+  indexOf(doc: DocRecord, needle: string, from: number): number {
+    return this.onDisk(doc) ? this.snapshot!.indexOf(doc.num, needle, from) : unitIndexOf(doc.text, needle, from);
+  }
+
+  /** Makes doc.fieldStart / doc.fieldWhere available (read from disk once for a snapshot document, then kept). */
+  ensureFields(doc: DocRecord): void {
+    if (doc.fieldStart.length !== 0 || this.snapshot === null || doc.num >= this.snapshot.count) return;
+    doc.fieldStart = this.snapshot.fieldTable(doc.num, 'starts');
+    doc.fieldWhere = this.snapshot.fieldTable(doc.num, 'wheres');
+  }
+
+  /** One of a document's field tables without keeping it on the document (writing a snapshot). */
+  fieldTableOf(doc: DocRecord, which: 'starts' | 'wheres'): Uint32Array {
+    if (doc.fieldStart.length !== 0 || this.snapshot === null || doc.num >= this.snapshot.count) return which === 'starts' ? doc.fieldStart : doc.fieldWhere;
+    return this.snapshot.fieldTable(doc.num, which);
+  }
+
+  fieldCount(doc: DocRecord): number {
+    if (doc.fieldStart.length !== 0 || this.snapshot === null || doc.num >= this.snapshot.count) return doc.fieldStart.length;
+    return this.snapshot.fieldCount(doc.num);
+  }
+
+  /** Value of cell path `key` ("table.row.column") in a document; NaN when it has none. */
+  figureOf(doc: DocRecord, key: string): number {
+    if (doc.figures.length === 0 && this.snapshot !== null && doc.num < this.snapshot.count) {
+      const column = this.snapshot.column(key);
+      return column ? column[doc.num] : NaN;
+    }
+    const slot = figureLayout(doc.format).slot.get(key);
+    return slot === undefined ? NaN : doc.figures[slot];
+  }
 
   /** Adds (or replaces) a document. Returns its number. */
   add(doc: DocRecord): number {

@@ -235,7 +235,12 @@ describe('search engine: index lifecycle', () => {
     await first.close();
     const file = join(d, 'search', 'index.bin');
     const bytes = readFileSync(file);
-    bytes[bytes.length - 100] ^= 0xff; // flip bits inside the postings
+    const headerLen = bytes.readUInt32LE(8);
+    const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLen)) as { sections: Record<string, [number, number]> };
+    const base = 12 + headerLen + ((8 - ((12 + headerLen) % 8)) % 8);
+    const [offset, length] = header.sections.biData;
+    expect(length).toBeGreaterThan(100);
+    bytes[base + offset + (length >> 1)] ^= 0xff; // flip bits inside the postings (checked at open)
     writeFileSync(file, bytes);
     const states: string[] = [];
     const engine = await SearchEngine.open(d, () => catalogueOf(reports), async (id) => reports.find((r) => r.id === id)!, { onState: (s) => states.push(s) });

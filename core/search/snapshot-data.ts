@@ -1,0 +1,221 @@
+/**
+ * The per-document sections of a loaded snapshot (normalized texts, field tables, figure
+ * columns: nearly all of index.bin) stay on disk and are read on demand.
+ *
+ * Why not in memory: on the machines we measure, first-touch page faults cost ~3.5 s per GB,
+ * while reading a file that is in the OS page cache into an already touched buffer runs at
+ * ~12 GB/s. So texts are read into one reused window buffer (a scan reads candidates in number
+ * order, i.e. sequentially), and RSS stays small however large the archive.
+ * Figure filters read one column (one cell path over every document) and keep it.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import type { Units } from './units.ts';
+
+/** Window of consecutive documents' normalized texts held at once. */
+const WINDOW_BYTES = 4 << 20;
+/** Documents read one by one kept (about 2 MB for generated reports). */
+const RECENT_DOCS = 256;
+/** Bytes per step of the background checksum pass (one read, one CRC between event-loop turns). */
+const VERIFY_STEP = 1 << 20;
+
+export interface OnDiskSection {
+  name: string;
+  /** Absolute file offset and length in bytes. */
+  offset: number;
+  length: number;
+  crc: number;
+}
+
+export interface SnapshotLayout {
+  path: string;
+  /** Documents in the snapshot (numbers 0..count-1). */
+  count: number;
+  text: OnDiskSection;
+  /** Document i's text is code units textOffsets[i]..textOffsets[i+1] of the text section. */
+  textOffsets: Uint32Array;
+  fieldStart: OnDiskSection;
+  fieldWhere: OnDiskSection;
+  /** Document i's fields are elements fieldOffsets[i]..fieldOffsets[i+1] of the field sections. */
+  fieldOffsets: Uint32Array;
+  /** Column-major Float64: column k holds figureKeys[k] of every document (NaN = none). */
+  figures: OnDiskSection;
+  figureKeys: string[];
+}
+
+export class SnapshotData {
+  readonly count: number;
+  private fd: number | null;
+  private closed = false;
+  private verifyStopped = false;
+  private window: Buffer | null = null;
+  private winFirst = 0;
+  private winEnd = 0;
+  private readonly columns = new Map<number, Float64Array>();
+  private readonly keyIndex: Map<string, number>;
+
+  constructor(private readonly layout: SnapshotLayout) {
+    this.count = layout.count;
+    this.fd = openSync(layout.path, 'r');
+    this.keyIndex = new Map(layout.figureKeys.map((k, i) => [k, i]));
+  }
+
+  private readInto(buf: Buffer, at: number, length: number, position: number): void {
+    if (this.fd === null) throw new Error('search index closed');
+    let got = 0;
+    while (got < length) {
+      const n = readSync(this.fd, buf, at + got, length - got, position + got);
+      if (n <= 0) throw new Error('index truncated');
+      got += n;
+    }
+  }
+
+  /** Reads the window of consecutive documents starting at `num` (read-ahead for scans). */
+  private moveWindow(num: number): void {
+    const offsets = this.layout.textOffsets;
+    const start = offsets[num] * 2;
+    this.window ??= Buffer.allocUnsafeSlow(WINDOW_BYTES);
+    let end = num + 1;
+    while (end < this.count && offsets[end + 1] * 2 - start <= WINDOW_BYTES) end++;
+    this.readInto(this.window, 0, offsets[end] * 2 - start, this.layout.text.offset + start);
+    this.winFirst = num;
+    this.winEnd = end;
+    this.memo.clear();
+  }
+
+  private fitsWindow(num: number): boolean {
+    return (this.layout.textOffsets[num + 1] - this.layout.textOffsets[num]) * 2 <= WINDOW_BYTES;
+  }
+
+  /**
+   * Normalized text of document `num` (< count): a view of the window when it holds the
+   * document (valid until the window moves: use it at once, never keep it), else an own copy
+   * read for it alone (random access, e.g. the top results of a page, does not move the window).
+   */
+  text(num: number): Units {
+    const offsets = this.layout.textOffsets;
+    if (this.window !== null && num >= this.winFirst && num < this.winEnd) {
+      const base = offsets[this.winFirst] * 2;
+      return this.window.subarray(offsets[num] * 2 - base, offsets[num + 1] * 2 - base);
+    }
+    let own = this.recent.get(num);
+    if (own !== undefined) {
+      this.recent.delete(num); // LRU: to the end
+    } else {
+      own = Buffer.from(new ArrayBuffer((offsets[num + 1] - offsets[num]) * 2));
+      this.readInto(own, 0, own.length, this.layout.text.offset + offsets[num] * 2);
+      if (this.recent.size >= RECENT_DOCS) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(num, own);
+    return own;
+  }
+  /** Texts read one by one (the top results of recent pages: the next query mostly wants them again). */
+  private readonly recent = new Map<number, Buffer>();
+
+  /**
+   * First code-unit offset ≥ `from` of `needle` in document `num`, or -1. Scans go through the
+   * window in number order: one native search runs across consecutive documents, and where it
+   * found the next occurrence is remembered, so documents before it are answered without
+   * searching again.
+   */
+  indexOf(num: number, needle: string, from: number): number {
+    if (!this.fitsWindow(num)) {
+      const r = this.text(num).indexOf(needle, from * 2, 'utf16le');
+      return r < 0 ? -1 : r >>> 1;
+    }
+    if (this.window === null || num < this.winFirst || num >= this.winEnd) this.moveWindow(num);
+    const offsets = this.layout.textOffsets;
+    const base = offsets[this.winFirst] * 2;
+    const start = offsets[num] * 2 - base;
+    const at = start + from * 2;
+    const end = offsets[num + 1] * 2 - base;
+    if (at >= end) return -1;
+    let seen = this.memo.get(needle);
+    let pos: number;
+    if (seen !== undefined && seen.from <= at && (seen.pos < 0 || seen.pos >= at)) pos = seen.pos;
+    else {
+      pos = this.window!.indexOf(needle, at, 'utf16le');
+      if (pos >= offsets[this.winEnd] * 2 - base) pos = -1; // stale bytes past the window's documents
+      if (seen === undefined) this.memo.set(needle, (seen = { from: at, pos }));
+      else {
+        seen.from = at;
+        seen.pos = pos;
+      }
+    }
+    // A match must end inside the document (the window's last document is followed by stale bytes).
+    return pos >= 0 && pos + needle.length * 2 <= end ? (pos - start) >>> 1 : -1;
+  }
+  /** Per needle, in the current window: no occurrence in [from, pos), and one at pos (-1 = none after from). */
+  private readonly memo = new Map<string, { from: number; pos: number }>();
+
+  /** Number of fields of document `num`. */
+  fieldCount(num: number): number {
+    return this.layout.fieldOffsets[num + 1] - this.layout.fieldOffsets[num];
+  }
+
+  /** Field start offsets or `where` ids of document `num` (an own array). */
+  fieldTable(num: number, which: 'starts' | 'wheres'): Uint32Array {
+    const from = this.layout.fieldOffsets[num] * 4;
+    const length = this.layout.fieldOffsets[num + 1] * 4 - from;
+    const buf = Buffer.from(new ArrayBuffer(length));
+    this.readInto(buf, 0, length, (which === 'starts' ? this.layout.fieldStart : this.layout.fieldWhere).offset + from);
+    return new Uint32Array(buf.buffer, 0, length >>> 2);
+  }
+
+  /** Column of figure `key` ("table.row.column") over every document; null when no document has it. */
+  column(key: string): Float64Array | null {
+    const k = this.keyIndex.get(key);
+    if (k === undefined) return null;
+    let col = this.columns.get(k);
+    if (!col) {
+      col = new Float64Array(this.count);
+      const bytes = Buffer.from(col.buffer);
+      this.readInto(bytes, 0, bytes.length, this.layout.figures.offset + k * this.count * 8);
+      this.columns.set(k, col);
+    }
+    return col;
+  }
+
+  /**
+   * Checks the CRC-32 of every on-disk section, reading in small steps with its own buffer
+   * (queries keep running meanwhile). False when one does not match.
+   */
+  async verify(): Promise<boolean> {
+    const handle = await open(this.layout.path, 'r');
+    try {
+      const buf = Buffer.allocUnsafeSlow(VERIFY_STEP);
+      for (const sec of [this.layout.text, this.layout.fieldStart, this.layout.fieldWhere, this.layout.figures]) {
+        let crc = 0;
+        for (let at = 0; at < sec.length; ) {
+          if (this.closed || this.verifyStopped) return true;
+          const want = Math.min(VERIFY_STEP, sec.length - at);
+          const { bytesRead } = await handle.read(buf, 0, want, sec.offset + at);
+          if (bytesRead <= 0) return false;
+          crc = crc32(buf.subarray(0, bytesRead), crc);
+          at += bytesRead;
+        }
+        if (crc !== sec.crc) return false;
+      }
+      return true;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Ends a running verify() early (closing: the check resumes at the next open). */
+  stopVerify(): void {
+    this.verifyStopped = true;
+  }
+
+  /** Releases the file (the engine closed, or a newer snapshot replaced this one). */
+  close(): void {
+    this.closed = true;
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.window = null;
+    this.memo.clear();
+    this.recent.clear();
+    this.columns.clear();
+  }
+}
