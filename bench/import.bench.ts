@@ -155,7 +155,7 @@ export async function run(args: string[] = []): Promise<void> {
   console.log(`work dir: ${work}   N = ${N}   BIG = ${BIG}   generator: bench/generator.ts (seeded, 10% with an injected error)`);
   const pool = importPool();
   console.log(
-    `import parsing: ${pool ? `${pool.size} worker thread(s) + the calling thread for imports of ≥ ${POOL_MIN_FILES} files, used now: ${poolForImport(N) ? 'yes' : 'no (no idle core: load average ≥ cores − 1)'}` : 'in-thread only'} (NIANBAO_IMPORT_WORKERS=0 turns workers off, =N forces N); "parse only" below is in-thread`,
+    `import parsing: ${pool ? `${pool.size} worker thread(s) + the calling thread for imports of ≥ ${POOL_MIN_FILES} files, used now: ${(await poolForImport(N)) ? 'yes' : 'no (in-thread: fewer than 3 cores, or the machine is busy)'} (decided per import from a short idle-CPU sample)` : 'in-thread only'} (NIANBAO_IMPORT_WORKERS=0 turns workers off, =N forces N); "parse only" below is in-thread`,
   );
   try {
     // ---- 1. throughput ------------------------------------------------------------------

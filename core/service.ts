@@ -64,10 +64,14 @@ const BATCH_FILES = 48;
 /** One collator for the library order (String#localeCompare builds one per call: slow for 10,000 rows). */
 const BODY_ORDER = new Intl.Collator('zh');
 const BATCH_MS = 500;
+/** A batch grows up to this while the previous one is still being stored (bounded: parsed files hold memory). */
+const MAX_BATCH_FILES = 2 * BATCH_FILES;
 /** Report files read at once when listing findings not yet in memory. */
 const FINDINGS_READ_CONCURRENCY = 8;
 /** Files parsed ahead with the pool: the workers keep parsing while a batch is stored (bounded: parsed files hold memory). */
 const PARSE_AHEAD = 32;
+/** Files read ahead when parsing in-thread (each is parsed as soon as its bytes arrive, results taken in order). */
+const READ_AHEAD = 8;
 
 async function appVersion(): Promise<string> {
   try {
@@ -291,6 +295,7 @@ class Service implements ArchiveService {
     let batchStarted = 0;
     // One batch is stored while the next is parsed: disk waits overlap with parsing.
     let storing: Promise<void> = Promise.resolve();
+    let storeBusy = false;
     const flush = async (batch: Pending[]) => {
       const toStore = batch.filter((p) => p.doc);
       const inputs: NewReport[] = toStore.map((p) => ({ ...p.doc!, bytes: p.bytes!, fileName: path.basename(p.file) }));
@@ -319,17 +324,24 @@ class Service implements ArchiveService {
         onProgress?.(outcomes.length, files.length, p.outcome!);
       }
     };
-    const handOver = async () => {
+    // While the previous batch is still being stored (fsync latency), parsing goes on and the next
+    // batch grows instead of waiting (up to MAX_BATCH_FILES): larger batches when the disk is slow.
+    const handOver = async (last: boolean) => {
+      if (storeBusy && !last && pending.length < MAX_BATCH_FILES) return;
       const batch = pending;
       pending = [];
       await storing;
-      storing = flush(batch);
+      storeBusy = true;
+      storing = flush(batch).finally(() => {
+        storeBusy = false;
+      });
       storing.catch(() => {}); // awaited below; avoids an unhandled rejection meanwhile
     };
     // Bulk imports parse in the worker pool (where a core is idle), several files ahead; results are taken in order.
-    const pool = poolForImport(files.length);
+    // In-thread, files are still read a few ahead, so that the parser does not sit idle while a read waits behind the store's fsyncs in the I/O threads.
+    const pool = await poolForImport(files.length);
     const parse = pool ? (bytes: Uint8Array, name: string) => pool.parse(bytes, name) : importDocument;
-    const ahead = pool ? PARSE_AHEAD : 1;
+    const ahead = pool ? PARSE_AHEAD : READ_AHEAD;
     const parseOne = async (f: (typeof files)[number]): Promise<Pending> => {
       try {
         const bytes = await f.read();
@@ -346,9 +358,9 @@ class Service implements ArchiveService {
       const parsed = await started[i]!;
       started[i] = undefined; // the batch holds it now
       pending.push(parsed);
-      if (pending.length >= BATCH_FILES || Date.now() - batchStarted >= BATCH_MS) await handOver();
+      if (pending.length >= BATCH_FILES || Date.now() - batchStarted >= BATCH_MS) await handOver(false);
     }
-    await handOver();
+    await handOver(true);
     await storing;
     return outcomes;
   }

@@ -371,7 +371,9 @@ export class Archive {
   }
 
   private async writeReportFile(report: Report): Promise<void> {
-    await writeFileAtomic(this.reportFile(report.id), JSON.stringify(report));
+    // Encoded before the first await: a batch's JSON strings would otherwise all stay on the
+    // heap (and be copied by every young-generation collection) until their files are open.
+    await writeFileAtomic(this.reportFile(report.id), Buffer.from(JSON.stringify(report)));
   }
 
   /** Writes the catalogue shards holding `shards` (plus those of `reports`), then the head. */
@@ -447,8 +449,9 @@ export class Archive {
     for (const body of bodies) {
       if (!body) continue;
       const members = [...this.entries.values()].filter((e) => e.bodyNormalized === body);
-      const reports = new Map<string, Report>();
-      for (const e of members) reports.set(e.id, overlay.get(e.id) ?? (await this.readReport(e.id)));
+      // Read at once (each read would otherwise wait its turn behind the parsing going on meanwhile).
+      const read = await Promise.all(members.map((e) => overlay.get(e.id) ?? this.readReport(e.id)));
+      const reports = new Map<string, Report>(members.map((e, i) => [e.id, read[i]]));
       const fresh = new Map<string, RuleEvaluation[]>(members.map((e) => [e.id, []]));
       const byYear = new Map<number, Report>();
       for (const e of members) if (e.latest && e.year != null) byYear.set(e.year, reports.get(e.id)!);
@@ -523,6 +526,7 @@ export class Archive {
         results.push({ status: 'imported', report, entry: this.entries.get(id)! });
       }
       if (fresh.length === 0) return { results, effect: { written: [], removed: [] } };
+      let sourcesWritten: Promise<unknown> | undefined;
       try {
         await this.writeJournal({
           op: 'import',
@@ -532,13 +536,16 @@ export class Archive {
           bodies: [...bodies],
         });
         const bytesBySha = new Map(inputs.map((x) => [x.sha256, x.bytes]));
-        await Promise.all(fresh.map((r) => writeFileAtomic(this.path(r.source.storedPath), bytesBySha.get(r.source.sha256)!)));
+        // Sources and report files both go before the catalogue, in any order between them: the
+        // sources are written while the cross-year rules run, and waited for with the reports.
+        sourcesWritten = Promise.all(fresh.map((r) => writeFileAtomic(this.path(r.source.storedPath), bytesBySha.get(r.source.sha256)!)));
+        sourcesWritten.catch(() => {}); // awaited below; avoids an unhandled rejection meanwhile
         this.relabelLatest(groups);
         const overlay = new Map(fresh.map((r) => [r.id, r]));
         const changed = await this.recomputeBodies(bodies, overlay);
         const toWrite = new Map<string, Report>(fresh.map((r) => [r.id, overlay.get(r.id)!]));
         for (const r of changed) toWrite.set(r.id, r);
-        await Promise.all([...toWrite.values()].map((r) => this.writeReportFile(r)));
+        await Promise.all([sourcesWritten, ...[...toWrite.values()].map((r) => this.writeReportFile(r))]);
         await syncDir(this.path(REPORTS_DIR));
         await this.commit(new Set(), [...toWrite.values()]);
         await this.clearJournal();
@@ -547,6 +554,7 @@ export class Archive {
         );
         return { results: final, effect: { written: [...toWrite.values()], removed: [] } };
       } catch (err) {
+        await sourcesWritten?.catch(() => {}); // settled before the lock is released and the journal replayed
         // Undo the in-memory reservation; the journal lets the next writer clean the disk.
         for (const r of fresh) {
           this.entries.delete(r.id);

@@ -6,7 +6,7 @@ import { DomUtils } from 'htmlparser2';
 import { ImportError, type Block, type ConvertedDocument } from './types.ts';
 import { garbageRatio } from './decode.ts';
 import { decodeHtmlBytes } from './html/charset.ts';
-import { parseHtml, plainText, countCjk, type HtmlDocument } from './html/dom.ts';
+import { countCjk, elementsByName, parseHtml, plainText, type HtmlElement } from './html/dom.ts';
 import { classifyTables } from './html/tables.ts';
 import { findArticle, PageMeasure, precedingSiblings } from './html/article.ts';
 import { collectBlocks } from './html/blocks.ts';
@@ -32,9 +32,9 @@ export async function convertHtml(bytes: Uint8Array, fileName: string): Promise<
 function convert(bytes: Uint8Array, fileName: string): ConvertedDocument {
   const { text } = decodeHtmlBytes(bytes);
   if (garbageRatio(text) > 0.05) throw new ImportError(fileName, '文件内容不是可读的网页文本 (not readable HTML text)');
-  // A file cut inside a tag ends in "<td cla": the parser would keep that as text.
-  const doc = parseHtml(text.replace(/<[^<>]*$/, ''));
-  const tables = classifyTables(doc);
+  const doc = parseHtml(withoutCutTag(text));
+  const named = elementsByName(doc, LOOKED_UP);
+  const tables = classifyTables(doc, named.get('table') ?? []);
   const measure = new PageMeasure(doc, tables);
   const article = findArticle(measure, tables);
 
@@ -57,7 +57,7 @@ function convert(bytes: Uint8Array, fileName: string): ConvertedDocument {
     throw new ImportError(fileName, '未找到报告正文：网页中没有报告文字或表格 (no report text found in the page)');
   }
   const firstParagraph = blocks.find((b) => b.kind === 'paragraph');
-  const hints = hintsFrom(fields, [...titleCandidates(doc), firstParagraph?.kind === 'paragraph' ? firstParagraph.text : '']);
+  const hints = hintsFrom(fields, [...titleCandidates(named), firstParagraph?.kind === 'paragraph' ? firstParagraph.text : '']);
   if (hints.title && !blocks.slice(0, 3).some((b) => b.kind === 'paragraph' && sameText(b.text, hints.title!))) {
     blocks.unshift({ kind: 'paragraph', text: hints.title });
   }
@@ -82,11 +82,23 @@ function withoutMetadataLines(blocks: Block[], fields: Record<string, string>): 
   return out;
 }
 
+/** Elements the converter looks up by name, collected in one walk of the page. */
+const LOOKED_UP = new Set(['table', 'title', 'h1']);
+
 /** <title> elements first (a saved page may hold several), then the page's top headings. */
-function titleCandidates(doc: HtmlDocument): string[] {
-  const titles = DomUtils.getElementsByTagName('title', doc, true).map((t) => normalizeLine(DomUtils.textContent(t)));
-  const headings = DomUtils.getElementsByTagName('h1', doc, true).map((h) => normalizeLine(plainText(h)));
+function titleCandidates(named: Map<string, HtmlElement[]>): string[] {
+  const titles = (named.get('title') ?? []).map((t) => normalizeLine(DomUtils.textContent(t)));
+  const headings = (named.get('h1') ?? []).map((h) => normalizeLine(plainText(h)));
   return [...titles, ...headings].filter(Boolean);
+}
+
+/**
+ * A file cut inside a tag ends in "<td cla": the parser would keep that as text. Same as
+ * text.replace(/<[^<>]*$/, ''), without the regular expression trying every "<" of the page.
+ */
+export function withoutCutTag(text: string): string {
+  const lastOpen = text.lastIndexOf('<');
+  return lastOpen >= 0 && text.indexOf('>', lastOpen) < 0 ? text.slice(0, lastOpen) : text;
 }
 
 const sameText = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');

@@ -2,9 +2,10 @@
  * Parses files for bulk imports on every core: a small pool of worker threads running
  * importDocument (parse-worker.mjs). The caller keeps the order: each file gets its own promise.
  *
- * - Workers take ~1 s to start (tsx + the parser's modules). The calling thread parses whatever
- *   no worker is free for, so a short import never waits for start-up, and on two cores one
- *   worker plus the calling thread (which also stores) use both.
+ * - Workers take ~0.5 s to start (an esbuild bundle of the parser, see parse-worker-bundle.mjs;
+ *   ~1 s under tsx where esbuild is missing). The calling thread parses whatever no worker is
+ *   free for, so a short import never waits for start-up. Used automatically only with 3+ cores
+ *   and an idle machine (see poolForImport).
  * - Workers exist only where the TypeScript sources sit beside this module (the CLI under tsx,
  *   vitest, the app run from sources). In a bundle (dist-electron/main.mjs) the worker entry is
  *   not there and every file is parsed in-thread, as before. NIANBAO_IMPORT_WORKERS=0 turns
@@ -192,17 +193,47 @@ export class ImportPool {
 }
 
 /**
- * The pool for an import of `fileCount` files, or null to parse in-thread: small imports, and
- * machines without an idle core (1-minute load average ≥ cores − 1; Windows reports 0). On a
- * saturated machine workers cannot add CPU, only their start-up (~1 s) and the copying of
- * results: measured on a loaded 2-core host, an import of 300 reports ran at ~60/s with the
- * pool and ~105/s without. NIANBAO_IMPORT_WORKERS set → the pool is used whatever the load.
+ * On 2 cores the pool does not pay: the calling thread (storing, and parsing whatever no worker
+ * takes) is the bottleneck. Measured on an idle 2 × EPYC host, 3,000 text reports: 301 and
+ * 311 reports/s in-thread, 300 and 285 with one worker.
  */
-export function poolForImport(fileCount: number): ImportPool | null {
+const MIN_CORES_FOR_POOL = 3;
+/** How long the machine's idle time is sampled before a bulk import decides on workers. */
+const IDLE_SAMPLE_MS = 120;
+
+/** Idle CPU of the whole machine over the next `ms`, in cores (this process is waiting meanwhile). */
+async function idleCores(ms: number): Promise<number> {
+  const times = () => os.cpus().map((c) => c.times);
+  const before = times();
+  await new Promise((r) => setTimeout(r, ms));
+  const after = times();
+  let idle = 0;
+  let total = 0;
+  after.forEach((t, i) => {
+    const b = before[i];
+    if (!b) return;
+    idle += t.idle - b.idle;
+    total += t.user + t.nice + t.sys + t.irq + t.idle - (b.user + b.nice + b.sys + b.irq + b.idle);
+  });
+  return total > 0 ? (idle / total) * after.length : after.length;
+}
+
+/**
+ * The pool for an import of `fileCount` files, or null to parse in-thread: small imports,
+ * machines with fewer than MIN_CORES_FOR_POOL cores, and machines that are not idle now (less than cores − 0.5 idle over a short sample: the calling
+ * thread needs one core and each worker another). On a busy machine workers cannot add CPU,
+ * only their start-up and the copying of results: measured on a loaded 2-core host, an import
+ * of 300 reports ran at ~60/s with the pool and ~105/s without. The sample replaces the
+ * 1-minute load average, which still counted this process's own work of the last minute.
+ * NIANBAO_IMPORT_WORKERS set → the pool is used whatever the load.
+ */
+export async function poolForImport(fileCount: number): Promise<ImportPool | null> {
   if (fileCount < POOL_MIN_FILES) return null;
   const explicit = (process.env.NIANBAO_IMPORT_WORKERS ?? '').trim() !== '';
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
-  if (!explicit && os.loadavg()[0] > cores - 1) return null;
+  if (!explicit) {
+    const cores = os.availableParallelism?.() ?? os.cpus().length;
+    if (cores < MIN_CORES_FOR_POOL || (await idleCores(IDLE_SAMPLE_MS)) < cores - 0.5) return null;
+  }
   return importPool();
 }
 

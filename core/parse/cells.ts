@@ -2,6 +2,7 @@
 import type { Cell } from '../model.ts';
 import type { ColumnSpec } from '../spec.ts';
 import { foldWidth } from './normalize.ts';
+import { detached } from './memo.ts';
 
 const DASHES = new Set(['-', '—', '–', '－', '——', '−', '―', '--', '———']);
 const SLASHES = new Set(['/', '／', '\\', '//']);
@@ -30,16 +31,28 @@ function parseSigned(text: string): number | null {
  * 'number'; anything else → 'text' with value null.
  */
 export function parseCell(rawText: string, column?: ColumnSpec): Cell {
-  // The same few cell texts repeat in every table of every report: parsed once, copied out.
+  return { ...sharedCell(rawText, column) };
+}
+
+/** The state parseCell gives a cell, without copying the cell (the mappers ask it of every cell several times). */
+export function cellState(rawText: string, column?: ColumnSpec): Cell['state'] {
+  return sharedCell(rawText, column).state;
+}
+
+/** The same few cell texts repeat in every table of every report: parsed once, shared (never handed out). */
+function sharedCell(rawText: string, column?: ColumnSpec): Cell {
   if (rawText.length > MEMO_MAX_LENGTH) return parseCellUncached(rawText, column);
   const cache = column?.kind === 'signedText' ? signedCells : column?.kind === 'decimal' ? decimalCells : plainCells;
   let cell = cache.get(rawText);
   if (cell === undefined) {
     if (cache.size >= MEMO_MAX_ENTRIES) cache.clear();
     cell = parseCellUncached(rawText, column);
-    cache.set(rawText, cell);
+    // Kept by the memo: its strings must not hold the page they were cut from.
+    cell.raw = detached(cell.raw);
+    if (cell.annotation !== undefined) cell.annotation = detached(cell.annotation);
+    cache.set(detached(rawText), cell);
   }
-  return { ...cell };
+  return cell;
 }
 
 const MEMO_MAX_LENGTH = 64;

@@ -70,13 +70,16 @@ function fieldValue(fields: Record<string, string>, names: string[]): string | u
   return undefined;
 }
 
+/** "发布日期：2020-01-31" in the text (built once: this runs for every paragraph of every report). */
+const DATE_FIELD_LINE = new RegExp(`(?:${DATE_FIELDS.join('|')})\\s*[:：]\\s*([0-9０-９]{4}[^\\s，。]{3,12})`);
+
 function findPublishedAt(paragraphs: string[], hints: MetadataHints): string | null {
   const hinted = hints.publishedAt ? parseDate(hints.publishedAt) : null;
   if (hinted) return hinted;
   const field = fieldValue(hints.fields, DATE_FIELDS);
   if (field && parseDate(field)) return parseDate(field);
   for (const p of paragraphs) {
-    const m = new RegExp(`(?:${DATE_FIELDS.join('|')})\\s*[:：]\\s*([0-9０-９]{4}[^\\s，。]{3,12})`).exec(p);
+    const m = DATE_FIELD_LINE.exec(p);
     if (m && parseDate(m[1])) return parseDate(m[1]);
   }
   // A date standing alone near the end (the signature line).

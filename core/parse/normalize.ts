@@ -1,4 +1,6 @@
 /** Text normalization shared by label matching, metadata and cell parsing. */
+import { memoized } from './memo.ts';
+import { normalizeLabelText } from './label-text.ts';
 
 /** Folds full-width ASCII (digits, letters, brackets, punctuation) and the ideographic space to half width. */
 export function foldWidth(text: string): string {
@@ -7,23 +9,7 @@ export function foldWidth(text: string): string {
 }
 const WIDE = /[\uff01-\uff5e\u3000]/;
 
-/**
- * Memo for short strings (labels and cells repeat across rows, tables and reports): bounded,
- * cleared when full. Long texts are computed each time (one-offs, and keys cost memory).
- */
-export function memoized(fn: (text: string) => string, maxLength = 200, maxEntries = 20_000): (text: string) => string {
-  let cache = new Map<string, string>();
-  return (text) => {
-    if (text.length > maxLength) return fn(text);
-    let out = cache.get(text);
-    if (out === undefined) {
-      if (cache.size >= maxEntries) cache = new Map();
-      out = fn(text);
-      cache.set(text, out);
-    }
-    return out;
-  };
-}
+export { memoized } from './memo.ts';
 
 /**
  * Normalizes a table label for matching: all whitespace removed, full width folded,
@@ -33,22 +19,7 @@ export function normalizeLabel(text: string): string {
   return normalizeLabelMemo(text);
 }
 
-/** Quote, bracket, dot and slash variants → their plain form (one pass instead of one per class). */
-const LABEL_CHAR_MAP: Record<string, string> = {};
-for (const ch of '“”„‟"「」『』〝〞') LABEL_CHAR_MAP[ch] = '"';
-for (const ch of "‘’'") LABEL_CHAR_MAP[ch] = "'";
-for (const ch of '〔【［') LABEL_CHAR_MAP[ch] = '(';
-for (const ch of '〕】］') LABEL_CHAR_MAP[ch] = ')';
-for (const ch of '．。·') LABEL_CHAR_MAP[ch] = '.';
-LABEL_CHAR_MAP['／'] = '/';
-const LABEL_CHARS = /[“”„‟"「」『』〝〞‘’'〔【［〕】］．。·／]/g;
-
-const normalizeLabelMemo = memoized((text: string): string => {
-  let s = foldWidth(text);
-  // Bold markers go before whitespace: "* *" stays (as it always has).
-  if (s.includes('**')) s = s.replace(/\*\*/g, '');
-  return s.replace(/[\s\u00a0\u200b\ufeff]+/g, '').replace(LABEL_CHARS, (ch) => LABEL_CHAR_MAP[ch]);
-});
+const normalizeLabelMemo = memoized(normalizeLabelText);
 
 /** A label without its numbering ("（三）", "1.", "一、") and without punctuation: the part to compare. */
 export function labelCore(text: string): string {

@@ -34,6 +34,18 @@ export function subRowName(row: RowSpec): string {
 
 /** Name of a row of table 三 in a message: "新收", "不予公开·保护第三方合法权益", "其他处理" (2019). */
 export function applicationRowName(row: RowSpec): string {
+  // Asked for every cell of every rule of every report, of the few spec rows: derived once per row.
+  let name = rowNames.get(row);
+  if (name === undefined) {
+    name = deriveApplicationRowName(row);
+    rowNames.set(row, name);
+  }
+  return name;
+}
+
+const rowNames = new WeakMap<RowSpec, string>();
+
+function deriveApplicationRowName(row: RowSpec): string {
   const top = APPLICATION_ROW_NAMES[row.id];
   if (top) return top;
   const group = RESULT_GROUPS.find((g) => row.id.startsWith(g.prefix));

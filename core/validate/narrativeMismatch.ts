@@ -134,8 +134,7 @@ function compareReading(stated: number, operands: Operand[]): ReadingOutcome {
 const RANK: Record<string, number> = { pass: 0, notAssessable: 1, 'fail:warning': 2, 'fail:error': 3 };
 const rankOf = (o: ReadingOutcome) => RANK[o.status === 'fail' ? `fail:${o.severity}` : o.status];
 
-function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, format: ReportFormat): RuleEvaluation {
-  const spec = targetSpec(figure.target, figure, tables, format);
+function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, spec: TargetSpec): RuleEvaluation {
   const allOperands = [...new Map(spec.readings.flatMap((r) => r.operands).map((o) => [`${o.ref.row}.${o.ref.column}`, o])).values()];
   const base = {
     rule: 'narrative.mismatch' as const,
@@ -176,14 +175,15 @@ export function checkNarrative(report: Pick<ParsedReport, 'chapters' | 'tables' 
   const out: RuleEvaluation[] = [];
   const seen = new Map<string, Set<number>>();
   for (const figure of figures) {
-    const scope = targetSpec(figure.target, figure, report.tables, report.format).scope;
+    const spec = targetSpec(figure.target, figure, report.tables, report.format);
+    const scope = spec.scope;
     const values = seen.get(scope) ?? new Set<number>();
     if (values.has(figure.value)) continue;
     // The first figure stated keeps the plain key; a different figure for the same cell gets its own.
     const key = values.size === 0 ? `narrative.mismatch:${scope}` : `narrative.mismatch:${scope}@${figure.value}`;
     values.add(figure.value);
     seen.set(scope, values);
-    out.push(evaluateFigure(figure, key, report.tables, report.format));
+    out.push(evaluateFigure(figure, key, report.tables, spec));
   }
   return out;
 }

@@ -9,24 +9,28 @@ import { joinCellLines, LineBuffer } from './text.ts';
 export function cellText(cell: HtmlElement): string {
   const lines: string[] = [];
   const buffer = new LineBuffer();
-  const endLine = () => {
-    const line = buffer.take();
-    if (line) lines.push(line);
-  };
-  const visit = (parent: HtmlParent) => {
-    for (const node of parent.children) {
-      if (isTextNode(node)) buffer.push(node.data);
-      else if (isElement(node) && !isDropped(node)) {
-        if (node.name === 'br' || node.name === 'hr') endLine();
-        else if (BLOCK_ELEMENTS.has(node.name)) {
-          endLine();
-          visit(node);
-          endLine();
-        } else visit(node);
-      }
-    }
-  };
-  visit(cell);
-  endLine();
+  visitCell(cell, buffer, lines);
+  endLine(buffer, lines);
   return joinCellLines(lines);
+}
+
+// Module-level helpers rather than closures: cellText runs for every cell of every table, and a
+// closure per call (named by the TypeScript loader) costs more than the walk itself.
+function endLine(buffer: LineBuffer, lines: string[]): void {
+  const line = buffer.take();
+  if (line) lines.push(line);
+}
+
+function visitCell(parent: HtmlParent, buffer: LineBuffer, lines: string[]): void {
+  for (const node of parent.children) {
+    if (isTextNode(node)) buffer.push(node.data);
+    else if (isElement(node) && !isDropped(node)) {
+      if (node.name === 'br' || node.name === 'hr') endLine(buffer, lines);
+      else if (BLOCK_ELEMENTS.has(node.name)) {
+        endLine(buffer, lines);
+        visitCell(node, buffer, lines);
+        endLine(buffer, lines);
+      } else visitCell(node, buffer, lines);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 /** Site chrome around and inside an article: navigation, breadcrumbs, footers, print/close bars. */
 import type { HtmlElement } from './dom.ts';
+import { memoized } from '../../parse/memo.ts';
 
 /** id/class words of chrome containers, matched as whole tokens or token prefixes/suffixes (mainNav, footerBox). */
 const AFFIX_WORDS = ['nav', 'menu', 'breadcrumb', 'crumb', 'footer', 'sidebar', 'toolbar', 'pager', 'pagination', 'copyright'];
@@ -7,9 +8,16 @@ const EXACT_WORDS = new Set(['foot', 'bottom', 'position', 'location', 'share', 
 
 export function hasChromeName(el: HtmlElement): boolean {
   if (el.name === 'aside' || el.attribs.role === 'navigation' || el.attribs.role === 'contentinfo') return true;
-  const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase().split(/[\s_-]+/).filter(Boolean);
-  return tokens.some((t) => EXACT_WORDS.has(t) || AFFIX_WORDS.some((w) => t === w || t.startsWith(w) || t.endsWith(w)));
+  const { class: className, id } = el.attribs;
+  if (!className && !id) return false; // most elements: nothing to split
+  return namesChrome(`${className ?? ''} ${id ?? ''}`);
 }
+
+/** Asked of nearly every element, and a page repeats a few class names: decided once per name. */
+const namesChrome = memoized((names: string): boolean => {
+  const tokens = names.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+  return tokens.some((t) => EXACT_WORDS.has(t) || AFFIX_WORDS.some((w) => t === w || t.startsWith(w) || t.endsWith(w)));
+}, 300, 5000);
 
 /** Containers that may hold a link list (navigation, 相关链接): judged by link density. */
 export const LINK_LIST_CONTAINERS = new Set(['div', 'ul', 'ol', 'dl', 'section', 'header', 'footer', 'table', 'td', 'tr', 'tbody', 'center']);

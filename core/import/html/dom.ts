@@ -1,5 +1,6 @@
 /** The parsed page and the few node questions the converter asks (nothing is ever executed). */
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
+import { memoized } from '../../parse/memo.ts';
 
 export type HtmlDocument = ReturnType<typeof parseDocument>;
 export type HtmlNode = HtmlDocument['children'][number];
@@ -10,8 +11,9 @@ export function parseHtml(text: string): HtmlDocument {
   return parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
 }
 
-const ELEMENT_TYPES = new Set<string>([ElementType.Tag, ElementType.Script, ElementType.Style]);
-export const isElement = (node: { type: string } | null | undefined): node is HtmlElement => !!node && ELEMENT_TYPES.has(node.type);
+// Compared directly rather than through a Set: asked of every node by every pass over the page.
+export const isElement = (node: { type: string } | null | undefined): node is HtmlElement =>
+  !!node && (node.type === ElementType.Tag || node.type === ElementType.Script || node.type === ElementType.Style);
 export const isTextNode = (node: { type: string }): node is HtmlNode & { data: string } => node.type === ElementType.Text;
 
 /** Elements whose content is code, embedded documents, form controls or media: never text of the report. */
@@ -26,13 +28,18 @@ const DROPPED_PREFIX = /^(w|v|m|x|xml):/;
 /** Whether an element (and everything in it) is left out of the text. */
 export function isDropped(el: HtmlElement): boolean {
   const name = el.name;
-  if (DROPPED.has(name) || DROPPED_PREFIX.test(name)) return true;
-  if (name === 'a' && /^\s*(javascript|vbscript|data):/i.test(el.attribs.href ?? '')) return true;
-  if (el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true') return true;
-  if (!el.attribs.style) return false;
-  const style = el.attribs.style.toLowerCase().replace(/\s+/g, '');
-  return style.includes('display:none') || style.includes('visibility:hidden') || style.includes('mso-hide:all');
+  if (DROPPED.has(name) || (name.includes(':') && DROPPED_PREFIX.test(name))) return true;
+  const attribs = el.attribs;
+  if (name === 'a' && /^\s*(javascript|vbscript|data):/i.test(attribs.href ?? '')) return true;
+  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
+  return attribs.style ? hidesContent(attribs.style) : false;
 }
+
+/** Every paragraph and cell is asked several times, and a page repeats a few style strings: decided once per string. */
+const hidesContent = memoized((style: string): boolean => {
+  const compact = style.toLowerCase().replace(/\s+/g, '');
+  return compact.includes('display:none') || compact.includes('visibility:hidden') || compact.includes('mso-hide:all');
+}, 500, 5000);
 
 /** Elements that start and end a paragraph. */
 export const BLOCK_ELEMENTS = new Set([
@@ -54,6 +61,30 @@ export function plainText(node: HtmlNode | HtmlDocument): string {
   } else if (node.type !== ElementType.Root) return '';
   let out = '';
   for (const child of (node as HtmlParent).children) out += plainText(child);
+  return out;
+}
+
+/** countCjk(plainText(node)), counted in place instead of concatenating the text first. */
+export function plainTextCjk(node: HtmlNode | HtmlDocument): number {
+  if (isTextNode(node)) return countCjk(node.data);
+  if (isElement(node)) {
+    if (isDropped(node)) return 0;
+  } else if (node.type !== ElementType.Root) return 0;
+  let n = 0;
+  for (const child of (node as HtmlParent).children) n += plainTextCjk(child);
+  return n;
+}
+
+/** Elements with the given names, by name, each list in document order: one walk of the page for several lookups. */
+export function elementsByName(parent: HtmlParent, names: ReadonlySet<string>, out = new Map<string, HtmlElement[]>()): Map<string, HtmlElement[]> {
+  for (const node of parent.children) {
+    if (isElement(node) && names.has(node.name)) {
+      const list = out.get(node.name);
+      if (list) list.push(node);
+      else out.set(node.name, [node]);
+    }
+    if ('children' in node) elementsByName(node as HtmlParent, names, out);
+  }
   return out;
 }
 

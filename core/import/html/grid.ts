@@ -27,49 +27,73 @@ function span(value: string | undefined, max: number): number {
 
 /** The <tr> elements of this table (through thead/tbody/tfoot or stray wrappers), not of nested tables. */
 export function tableRows(table: HtmlElement): HtmlElement[] {
-  const rows: HtmlElement[] = [];
-  const visit = (el: HtmlElement) => {
-    for (const child of childElements(el)) {
-      if (isDropped(child) || child.name === 'table') continue;
-      if (child.name === 'tr') rows.push(child);
-      else if (child.name !== 'td' && child.name !== 'th') visit(child);
-    }
-  };
-  visit(table);
-  return rows;
+  return tableStructure(table).rows;
 }
 
 /** The <td>/<th> cells of one row, not of tables nested in them. */
 export function rowCells(row: HtmlElement): HtmlElement[] {
   const cells: HtmlElement[] = [];
-  const visit = (el: HtmlElement) => {
-    for (const child of childElements(el)) {
-      if (child.name === 'td' || child.name === 'th') cells.push(child);
-      else if (child.name !== 'table' && child.name !== 'tr' && !isDropped(child)) visit(child);
-    }
-  };
-  visit(row);
+  collectCells(row, cells);
   return cells;
 }
 
 /** Width of the table in columns, from the colspans of its rows. */
 export function tableWidth(table: HtmlElement): number {
-  let width = 0;
-  for (const row of tableRows(table)) {
-    const w = rowCells(row).reduce((sum, cell) => sum + span(cell.attribs.colspan, MAX_COLSPAN), 0);
-    width = Math.max(width, w);
+  return tableStructure(table).width;
+}
+
+/** Rows, their cells and the width of one table: read once, asked by several passes (layout test, grid, nested-table checks). */
+export interface TableStructure {
+  rows: HtmlElement[];
+  cells: HtmlElement[][];
+  width: number;
+}
+
+// Keyed by element: the parsed page is never modified, and the entries go with the page.
+const structures = new WeakMap<HtmlElement, TableStructure>();
+
+export function tableStructure(table: HtmlElement): TableStructure {
+  let structure = structures.get(table);
+  if (!structure) {
+    const rows: HtmlElement[] = [];
+    collectRows(table, rows);
+    const cells = rows.map(rowCells);
+    let width = 0;
+    for (const rowCellList of cells) {
+      let w = 0;
+      for (const cell of rowCellList) w += span(cell.attribs.colspan, MAX_COLSPAN);
+      width = Math.max(width, w);
+    }
+    structure = { rows, cells, width };
+    structures.set(table, structure);
   }
-  return width;
+  return structure;
+}
+
+// Module-level walkers, not closures: they run for every table and row of every page.
+function collectRows(el: HtmlElement, rows: HtmlElement[]): void {
+  for (const child of childElements(el)) {
+    if (isDropped(child) || child.name === 'table') continue;
+    if (child.name === 'tr') rows.push(child);
+    else if (child.name !== 'td' && child.name !== 'th') collectRows(child, rows);
+  }
+}
+
+function collectCells(el: HtmlElement, cells: HtmlElement[]): void {
+  for (const child of childElements(el)) {
+    if (child.name === 'td' || child.name === 'th') cells.push(child);
+    else if (child.name !== 'table' && child.name !== 'tr' && !isDropped(child)) collectCells(child, cells);
+  }
 }
 
 export function expandTable(table: HtmlElement, cellText: (cell: HtmlElement) => string): Grid {
-  const rowEls = tableRows(table);
+  const { rows: rowEls, cells: cellEls } = tableStructure(table);
   const texts: (string | undefined)[][] = rowEls.map(() => []);
   const copies: boolean[][] = rowEls.map(() => []);
   let slots = 0;
-  rowEls.forEach((rowEl, r) => {
+  rowEls.forEach((_rowEl, r) => {
     let c = 0;
-    for (const cell of rowCells(rowEl)) {
+    for (const cell of cellEls[r]) {
       while (texts[r][c] !== undefined) c++;
       const text = cellText(cell);
       // rowspan="0" means "to the end of the row group"; spans never create rows the table lacks.
@@ -78,12 +102,19 @@ export function expandTable(table: HtmlElement, cellText: (cell: HtmlElement) =>
       const colspan = Math.min(span(cell.attribs.colspan, MAX_COLSPAN), Math.max(0, MAX_WIDTH - c));
       slots += rowspan * colspan;
       if (slots > MAX_GRID_SLOTS) throw new TableTooLargeError('table too large');
-      for (let dr = 0; dr < rowspan; dr++) {
+      for (let dr = 0; colspan > 0 && dr < rowspan; dr++) {
+        const rowTexts = texts[r + dr];
+        const rowCopies = copies[r + dr];
+        // Grown slot by slot (never written past the end): arrays with gaps fall back to slow dictionary storage.
+        while (rowTexts.length < c + colspan) {
+          rowTexts.push(undefined);
+          rowCopies.push(false);
+        }
         for (let dc = 0; dc < colspan; dc++) {
           // An earlier rowspan may already own a slot (overlapping spans): the first cell keeps it.
-          if (texts[r + dr][c + dc] !== undefined) continue;
-          texts[r + dr][c + dc] = text;
-          copies[r + dr][c + dc] = dr > 0 || dc > 0;
+          if (rowTexts[c + dc] !== undefined) continue;
+          rowTexts[c + dc] = text;
+          rowCopies[c + dc] = dr > 0 || dc > 0;
         }
       }
       c += colspan;

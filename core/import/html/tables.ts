@@ -3,9 +3,9 @@
  * metadata (索引号/发布机构…), report statistics (申请/公开/复议… labels) or other data.
  */
 import { DomUtils } from 'htmlparser2';
-import { countCjk, isDropped, parentElement, plainText, type HtmlDocument, type HtmlElement } from './dom.ts';
+import { isDropped, isElement, parentElement, plainTextCjk, type HtmlDocument, type HtmlElement, type HtmlParent } from './dom.ts';
 import { cellText } from './cell-text.ts';
-import { expandTable, rowCells, tableRows, tableWidth, type Grid } from './grid.ts';
+import { expandTable, tableRows, tableStructure, tableWidth, type Grid } from './grid.ts';
 import { isMetadataGrid } from './metadata.ts';
 
 export type TableKind = 'layout' | 'metadata' | 'report' | 'data';
@@ -20,7 +20,14 @@ const REPORT_TABLE_WORDS = ['申请', '公开', '复议', '诉讼', '规章', '�
 /** A cell holding this much prose is an article column, not a figure. */
 const PROSE_CELL_CJK = 200;
 
-const findTable = (el: HtmlElement) => DomUtils.findOne((n) => n.name === 'table', el.children, true);
+/** Whether a table sits anywhere inside the element (dropped elements included, as the layout test always looked). */
+function containsTable(parent: HtmlParent): boolean {
+  for (const node of parent.children) {
+    if (isElement(node) && node.name === 'table') return true;
+    if ('children' in node && containsTable(node as HtmlParent)) return true;
+  }
+  return false;
+}
 
 /** A nested table with at least two rows and two columns is content, so its host is layout. */
 function hostsRealTable(cell: HtmlElement): boolean {
@@ -29,11 +36,12 @@ function hostsRealTable(cell: HtmlElement): boolean {
 }
 
 export function isLayoutTable(table: HtmlElement): boolean {
-  if (tableWidth(table) <= 1) return true;
-  for (const row of tableRows(table)) {
-    for (const cell of rowCells(row)) {
-      if (findTable(cell) && hostsRealTable(cell)) return true;
-      if (countCjk(plainText(cell)) > PROSE_CELL_CJK) return true;
+  const { cells, width } = tableStructure(table);
+  if (width <= 1) return true;
+  for (const rowCellList of cells) {
+    for (const cell of rowCellList) {
+      if (containsTable(cell) && hostsRealTable(cell)) return true;
+      if (plainTextCjk(cell) > PROSE_CELL_CJK) return true;
     }
   }
   return false;
@@ -44,9 +52,10 @@ export function isReportGrid(rows: string[][]): boolean {
   return REPORT_TABLE_WORDS.filter((w) => text.includes(w)).length >= 2;
 }
 
-export function classifyTables(doc: HtmlDocument): Map<HtmlElement, TableInfo> {
+/** `tables`: the page's <table> elements in document order, when the caller already collected them. */
+export function classifyTables(doc: HtmlDocument, tables: HtmlElement[] = DomUtils.getElementsByTagName('table', doc, true)): Map<HtmlElement, TableInfo> {
   const infos = new Map<HtmlElement, TableInfo>();
-  for (const table of DomUtils.getElementsByTagName('table', doc, true)) {
+  for (const table of tables) {
     if (hasDroppedAncestor(table)) continue;
     if (isLayoutTable(table)) {
       infos.set(table, { kind: 'layout' });

@@ -38,8 +38,16 @@ export function joinsTight(before: string | undefined, after: string | undefined
   return false;
 }
 
+/**
+ * Characters normalizeLine acts on: zero-width and explicit spaces, whitespace (all that trim()
+ * removes) and the control range that holds EXPLICIT_SPACE. A line without any is returned as is.
+ */
+const NEEDS_WORK = /[\s\u0000-\u001f\u00ad\u200b-\u200d\u2060]/;
+
 /** Normalizes the raw text of one line (text nodes concatenated as they came). */
 export function normalizeLine(raw: string): string {
+  // Most cells ("12", "予以公开") and many lines hold no space at all: nothing to replace or trim.
+  if (!NEEDS_WORK.test(raw)) return raw;
   const marked = raw
     .replace(ZERO_WIDTH, '')
     .replace(/[\u00a0\u3000\u2002-\u200a\u202f]/g, EXPLICIT_SPACE)

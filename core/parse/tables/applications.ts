@@ -6,7 +6,7 @@
 import type { Cell, RuleEvaluation, StatTable } from '../../model.ts';
 import type { TableBlock } from '../../import/types.ts';
 import { APPLICANT_COLUMNS, type TableSpec } from '../../spec.ts';
-import { parseCell } from '../cells.ts';
+import { cellState, parseCell } from '../cells.ts';
 import { labelCore, normalizeLabel } from '../normalize.ts';
 import { emptyCells, missingRowFindings } from './findings.ts';
 import { gridRows, normalizedTableText, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
@@ -104,8 +104,9 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
   let pendingLabel = '';
   let pendingRow: string | null = null;
 
+  // Column positions depend on the header rows only: recomputed when one is added, not per row.
+  let positions = headerPositions(header);
   const read = (row: GridRow, end: number): string[] | null => {
-    const positions = headerPositions(header);
     if (row.grid && positions.size === APPLICANT_COLUMNS.length && [...positions.values()].every((p) => p > end && p < row.cells.length)) {
       return APPLICANT_COLUMNS.map((c) => row.cells[positions.get(c.id)!]);
     }
@@ -115,12 +116,13 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
   for (const row of rows) {
     const end = labelEnd(row.cells);
     if (end < 0) {
-      if (row.cells.some((c) => parseCell(c).state === 'number')) unplaced.push(rawLine(row));
+      if (row.cells.some((c) => cellState(c) === 'number')) unplaced.push(rawLine(row));
       continue;
     }
     const labels = rowLabels(row, end);
     if (labels.some((l) => HEADER.test(l))) {
       header.push(row);
+      positions = headerPositions(header);
       continue;
     }
     let rowId: string | null = null;
@@ -133,7 +135,7 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
       rowId = rowIdOf(label, group, spec);
       if (rowId) break;
     }
-    const hasNumber = row.cells.some((c) => parseCell(c).state === 'number');
+    const hasNumber = row.cells.some((c) => cellState(c) === 'number');
     // A long label wrapped over two rows: the first part (no numbers) waits for the rest.
     if (!rowId && pendingLabel && labels.length > 0) rowId = rowIdOf(pendingLabel + labels[labels.length - 1], group, spec);
     if (!rowId && pendingRow && hasNumber) rowId = pendingRow;

@@ -6,7 +6,11 @@ import { missingCell } from '../cells.ts';
 /** Every spec row × column, all 'missing' until the mapper fills them. */
 export function emptyCells(spec: TableSpec): TableCells {
   const cells: TableCells = {};
-  for (const row of spec.rows) cells[row.id] = Object.fromEntries(row.columns.map((c) => [c.id, missingCell()]));
+  for (const row of spec.rows) {
+    const rowCells: Record<string, Cell> = {};
+    for (const c of row.columns) rowCells[c.id] = missingCell();
+    cells[row.id] = rowCells;
+  }
   return cells;
 }
 

@@ -1,6 +1,6 @@
 /** A table's rows as the mappers see them: cell texts, whether a slot is a merged copy, whether the source was a true grid. */
 import type { TableBlock } from '../../import/types.ts';
-import { parseCell } from '../cells.ts';
+import { cellState } from '../cells.ts';
 import { normalizeLabel } from '../normalize.ts';
 
 export interface GridRow {
@@ -37,7 +37,7 @@ export function gridRows(blocks: TableBlock[]): GridRow[] {
   );
 }
 
-export const isBlankCell = (raw: string): boolean => parseCell(raw).state === 'blank';
+export const isBlankCell = (raw: string): boolean => cellState(raw) === 'blank';
 
 /**
  * Index of the last label cell: the last text cell that comes before the first number.
@@ -46,7 +46,7 @@ export const isBlankCell = (raw: string): boolean => parseCell(raw).state === 'b
 export function labelEnd(cells: string[]): number {
   let end = -1;
   for (let i = 0; i < cells.length; i++) {
-    const state = parseCell(cells[i]).state;
+    const state = cellState(cells[i]);
     if (state === 'number') break;
     if (state === 'text') end = i;
   }
@@ -58,7 +58,7 @@ export function rowLabels(row: GridRow, end: number): string[] {
   const out: string[] = [];
   for (let i = 0; i <= end; i++) {
     const n = normalizeLabel(row.cells[i]);
-    if (n !== '' && parseCell(row.cells[i]).state === 'text' && out[out.length - 1] !== n) out.push(n);
+    if (n !== '' && cellState(row.cells[i]) === 'text' && out[out.length - 1] !== n) out.push(n);
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import type { RuleEvaluation, StatTable } from '../../model.ts';
 import type { TableBlock } from '../../import/types.ts';
 import type { ColumnSpec, TableSpec } from '../../spec.ts';
-import { parseCell } from '../cells.ts';
+import { cellState, parseCell } from '../cells.ts';
 import { labelCore, normalizeLabel } from '../normalize.ts';
 import { emptyCells, missingRowFindings } from './findings.ts';
 import { gridRows, normalizedTableText, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
@@ -67,8 +67,8 @@ export function mapProactive(blocks: TableBlock[], spec: TableSpec): ProactiveRe
 
   for (const row of rows) {
     const labelsText = row.cells.map(normalizeLabel).join('|');
-    if (/第二十条/.test(labelsText) && !row.cells.some((c) => parseCell(c).state === 'number')) continue;
-    if (HEADER.test(labelsText) && !row.cells.some((c) => parseCell(c).state === 'number')) {
+    if (/第二十条/.test(labelsText) && !row.cells.some((c) => cellState(c) === 'number')) continue;
+    if (HEADER.test(labelsText) && !row.cells.some((c) => cellState(c) === 'number')) {
       header = headerColumns(row);
       continue;
     }

@@ -7,7 +7,7 @@
 import type { RuleEvaluation, StatTable } from '../../model.ts';
 import type { TableBlock } from '../../import/types.ts';
 import { REVIEW_COLUMNS, REVIEW_LITIGATION } from '../../spec.ts';
-import { parseCell } from '../cells.ts';
+import { cellState, parseCell } from '../cells.ts';
 import { normalizeLabel } from '../normalize.ts';
 import { emptyCells, incomplete, refsOf } from './findings.ts';
 import { gridRows, normalizedTableText, isBlankCell, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
@@ -71,7 +71,7 @@ export function mapReview(blocks: TableBlock[], narrativeReview: number | null):
   const pending: string[] = [];
 
   for (const row of rows) {
-    const hasNumber = row.cells.some((c) => parseCell(c).state === 'number');
+    const hasNumber = row.cells.some((c) => cellState(c) === 'number');
     const end = labelEnd(row.cells);
     if (!hasNumber) {
       header.push(row);
