@@ -57,6 +57,8 @@ interface TermPlan {
 }
 
 const MAX_SNIPPETS = 3;
+/** Page rows (hits with snippets) kept per executor: about 25 pages. */
+const SNIPPETS_CACHED = 512;
 const SNIPPET_BEFORE = 24;
 const SNIPPET_AFTER = 56;
 
@@ -387,7 +389,8 @@ export class Executor {
     const exact = order.map((num) => ({ num, score: this.exactScore(index.docs[num]!, groups, chapters) }));
     exact.sort((a, b) => b.score - a.score || tieBreak(index.docs[a.num]!, index.docs[b.num]!));
     const pageItems = exact.slice(opts.page * opts.pageSize, pageEnd);
-    const results = pageItems.map(({ num, score }) => this.result(index.docs[num]!, score, groups, chapters, q, opts));
+    const shownKey = opts.noCache ? null : snippetKey(q);
+    const results = pageItems.map(({ num, score }) => this.shown(index.docs[num]!, score, groups, chapters, q, opts, shownKey));
     return { total, results };
   }
 
@@ -469,6 +472,27 @@ export class Executor {
     return s;
   }
 
+  /**
+   * A page row, its hits taken from the snippet cache when this document was shown for the same
+   * terms, chapters and figures before (paging back, re-rendering, the same query again).
+   * Documents are immutable per number (an edit re-adds under a new one), so entries stay exact.
+   */
+  private shown(doc: DocRecord, score: number, groups: TermPlan[][], chapters: string[], q: ParsedQuery, opts: ExecOptions, key: string | null): SearchResult {
+    if (key === null) return this.result(doc, score, groups, chapters, q, opts);
+    const cacheKey = `${doc.num}\u0001${key}`;
+    const cached = this.snippets.get(cacheKey);
+    if (cached) {
+      this.snippets.delete(cacheKey); // LRU: to the end
+      this.snippets.set(cacheKey, cached);
+      return { ...cached, score };
+    }
+    const fresh = this.result(doc, score, groups, chapters, q, opts);
+    this.snippets.set(cacheKey, fresh);
+    if (this.snippets.size > SNIPPETS_CACHED) this.snippets.delete(this.snippets.keys().next().value!);
+    return fresh;
+  }
+  private readonly snippets = new Map<string, SearchResult>();
+
   private result(doc: DocRecord, score: number, groups: TermPlan[][], chapters: string[], q: ParsedQuery, opts: ExecOptions): SearchResult {
     this.index.ensureFields(doc);
     const terms = groups.flat();
@@ -518,6 +542,11 @@ export class Executor {
     }
     return { id: doc.id, body: doc.body, year: doc.year, title: doc.title, score, hitCount, hits };
   }
+}
+
+/** What a row's hits depend on besides the document: terms (and how they group), chapters, figure filters. */
+function snippetKey(q: ParsedQuery): string {
+  return JSON.stringify([q.groups.map((g) => g.map((t) => t.text)), q.chapters, q.figures.map((f) => [f.path, f.op, f.value])]);
 }
 
 function tieBreak(a: DocRecord, b: DocRecord): number {

@@ -115,6 +115,30 @@ describe('search engine: filters', () => {
 });
 
 describe('search engine: results', () => {
+  it('a repeated query (term and snippet caches) answers exactly like a cold one, page by page', async () => {
+    const reports = corpus();
+    const engine = await openEngine(dir(), reports);
+    const queries = ['行政复议', '不予公开', '公开', '惠企 12345热线', 'chapter:applications 申请', '本机关不掌握>0', '行政复议 本机关不掌握>0', '"政府信息 公开申请"', '行政复议 -疫情'];
+    for (const query of queries) {
+      for (const page of [0, 1, 0]) {
+        const cold = await engine.search({ query, page, pageSize: 5 }, { noCache: true });
+        const first = await engine.search({ query, page, pageSize: 5 });
+        const again = await engine.search({ query, page, pageSize: 5 });
+        const strip = (r: typeof cold) => ({ total: r.total, results: r.results });
+        expect(strip(first)).toEqual(strip(cold));
+        expect(strip(again)).toEqual(strip(cold));
+      }
+    }
+    // A changed report shows its new text, not a cached snippet of the old one.
+    const changed = { ...reports[0], chapters: reports[0].chapters.map((c, i) => (i === 1 ? { ...c, paragraphs: [...c.paragraphs, '新增的行政复议说明段落'] } : c)) };
+    await engine.add(changed);
+    const res = await engine.search({ query: '新增的行政复议说明', pageSize: 5 });
+    expect(res.results.map((r) => r.id)).toEqual([changed.id]);
+    const again = await engine.search({ query: '行政复议', pageSize: 50 });
+    const row = again.results.find((r) => r.id === changed.id)!;
+    expect(row.hitCount).toBe((await engine.search({ query: '行政复议', pageSize: 50 }, { noCache: true })).results.find((r) => r.id === changed.id)!.hitCount);
+  });
+
   it('snippets quote the original text and ranges mark every match', async () => {
     const reports = corpus();
     reports[0].chapters[0].paragraphs.push('请拨打 67890\n专线，或者 ６７８９０ 专线。');
