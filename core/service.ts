@@ -2,7 +2,8 @@
  * ArchiveApi over an archive folder: import (files given as bytes or as paths), list, read,
  * edit, dismiss, remove/undo, search and export. Every UI and the CLI go through this.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -107,17 +108,22 @@ export function isReportFileName(name: string): boolean {
  */
 export async function expandPaths(paths: string[]): Promise<{ file: string; error?: string }[]> {
   const out: { file: string; error?: string }[] = [];
-  const walk = async (p: string, top: boolean): Promise<void> => {
-    let s;
-    try {
-      s = await stat(p);
-    } catch {
-      out.push({ file: p, error: '文件不存在或无法读取 (no such file)' });
-      return;
+  const walk = async (p: string, top: boolean, known?: Dirent): Promise<void> => {
+    // A folder's entries come typed from readdir: no stat per file (slow on some file systems);
+    // named paths and symbolic links are stat'ed (links followed, as before).
+    let s: Pick<Dirent, 'isDirectory' | 'isFile'>;
+    if (known && !known.isSymbolicLink()) s = known;
+    else {
+      try {
+        s = await stat(p);
+      } catch {
+        out.push({ file: p, error: '文件不存在或无法读取 (no such file)' });
+        return;
+      }
     }
     if (s.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
-      for (const n of names) await walk(path.join(p, n), false);
+      const entries = (await readdir(p, { withFileTypes: true })).filter((d) => !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const d of entries) await walk(path.join(p, d.name), false, d);
     } else if (s.isFile()) {
       if (top || isReportFileName(path.basename(p))) out.push({ file: p });
     } else if (top) out.push({ file: p, error: '不是普通文件 (not a regular file)' });
@@ -277,11 +283,16 @@ class Service implements ArchiveService {
         read: async (): Promise<Uint8Array> => {
           if (error) throw new ImportError(file, error);
           // Refuse by size before reading a byte: a 300 MB file is never loaded.
-          const { size } = await stat(file);
-          if (size > MAX_IMPORT_BYTES) {
-            throw new ImportError(file, `文件过大（${(size / 1048576).toFixed(0)} MB，上限 ${MAX_IMPORT_BYTES / 1048576} MB）(file too large)`);
+          const handle = await open(file, 'r');
+          try {
+            const { size } = await handle.stat();
+            if (size > MAX_IMPORT_BYTES) {
+              throw new ImportError(file, `文件过大（${(size / 1048576).toFixed(0)} MB，上限 ${MAX_IMPORT_BYTES / 1048576} MB）(file too large)`);
+            }
+            return await handle.readFile();
+          } finally {
+            await handle.close();
           }
-          return readFile(file);
         },
       })),
       onProgress,
