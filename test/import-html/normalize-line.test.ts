@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLine, joinsTight } from '../../core/import/html/text.ts';
-
-/** normalizeLine as it was before lines without spaces took a shortcut: the reference. */
-function reference(raw: string): string {
-  const marked = raw
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\u00a0\u3000\u2002-\u200a\u202f]/g, '\u0001')
-    .replace(/[ \t\n\r\f\v]+/g, ' ');
-  let out = '';
-  const runs = /[ \u0001]+/g;
-  let last = 0;
-  for (let m = runs.exec(marked); m; m = runs.exec(marked)) {
-    out += marked.slice(last, m.index);
-    last = m.index + m[0].length;
-    const explicit = m[0].includes('\u0001');
-    if (explicit || !joinsTight(marked[m.index - 1], marked[last])) out += ' ';
-  }
-  out += marked.slice(last);
-  return out.trim();
-}
+import { normalizeLine, normalizeLineFully as reference } from '../../core/import/html/text.ts';
 
 const ALPHABET = [
   ...' \t\n\r\f\v\u0001\u0002\u001f\u00a0\u00ad\u1680\u2000\u2002\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff',

@@ -47,7 +47,11 @@ const NEEDS_WORK = /[\s\u0000-\u001f\u00ad\u200b-\u200d\u2060]/;
 /** Normalizes the raw text of one line (text nodes concatenated as they came). */
 export function normalizeLine(raw: string): string {
   // Most cells ("12", "予以公开") and many lines hold no space at all: nothing to replace or trim.
-  if (!NEEDS_WORK.test(raw)) return raw;
+  return NEEDS_WORK.test(raw) ? normalizeLineFully(raw) : raw;
+}
+
+/** normalizeLine without its shortcut (exported so that a test can hold the shortcut to it). */
+export function normalizeLineFully(raw: string): string {
   const marked = raw
     .replace(ZERO_WIDTH, '')
     .replace(/[\u00a0\u3000\u2002-\u200a\u202f]/g, EXPLICIT_SPACE)
