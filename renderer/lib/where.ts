@@ -41,9 +41,11 @@ export function cellLabels(format: ReportFormat | undefined, table: TableId, row
   return { table: spec?.title ?? CHAPTER_HEADINGS[table], row: rowLabel, column: columnSpec?.label ?? column };
 }
 
-export function describeWhere(where: Where, format?: ReportFormat, headings?: Record<string, string>, words?: { meta: string; finding: string; narrative(t: string): string }): string {
+export function describeWhere(where: Where, format?: ReportFormat, headings?: Record<string, string>, words?: { meta: string; finding: string; preamble: string; narrative(t: string): string }): string {
   switch (where.kind) {
     case 'chapter':
+      // The text before chapter 一 has no heading of its own: it reads as 前言 / Preamble, not its key.
+      if (where.chapter === 'preamble' && !headings?.preamble) return words?.preamble ?? '前言';
       return chapterHeading(where.chapter, headings);
     case 'table': {
       const l = cellLabels(format, where.table, where.row, where.column);

@@ -189,7 +189,7 @@ const ResultsList = memo(function ResultsList({
   listRef: RefObject<HTMLDivElement | null>;
 }) {
   const { t } = useI18n();
-  const words = { meta: t.whereMeta, finding: t.whereFinding, narrative: t.whereNarrative };
+  const words = { meta: t.whereMeta, finding: t.whereFinding, preamble: t.preamble, narrative: t.whereNarrative };
   // A new response paints its first screen of results at once; the rest follow right after that
   // frame, so the last keystroke is answered without waiting for 50 results' snippets.
   const [complete, setComplete] = useState<SearchResponse | null>(null);

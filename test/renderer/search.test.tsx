@@ -42,6 +42,7 @@ describe('Search view', () => {
         { where: 'chapter:overview:0', snippet: '因政府信息公开被申请行政复议 5 件', ranges: [[10, 14]] },
         { where: 'table:reviewLitigation:review:total', snippet: '行政复议 总计 5', ranges: [[0, 4]] },
         { where: 'table:applications:received:natural', snippet: '自然人 134', ranges: [[0, 3]] },
+        { where: 'chapter:preamble:1', snippet: '…政府信息公开行政复议和行政诉讼情况…', ranges: [[8, 12]] },
       ]),
     );
     const onOpenHit = vi.fn();
@@ -50,11 +51,12 @@ describe('Search view', () => {
     expect(search).toHaveBeenCalledWith({ query: '行政复议', pageSize: 50 });
     expect(screen.getByRole('region', { name: '伊春市 2022' })).toBeTruthy();
     const buttons = document.querySelectorAll<HTMLButtonElement>('.hit-button');
-    expect(buttons).toHaveLength(3);
+    expect(buttons).toHaveLength(4);
     expect(buttons[0].querySelector('.where')!.textContent).toBe('一、总体情况');
     expect(buttons[0].querySelector('mark')!.textContent).toBe('行政复议');
     expect(buttons[1].querySelector('.where')!.textContent).toBe('四、政府信息公开行政复议、行政诉讼情况 › 行政复议 › 总计');
     expect(buttons[2].querySelector('.where')!.textContent).toBe('三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 自然人');
+    expect(buttons[3].querySelector('.where')!.textContent).toBe('前言');
     fireEvent.click(buttons[1]);
     expect(onOpenHit.mock.calls[0][1].where).toBe('table:reviewLitigation:review:total');
     expect(hits.length).toBeGreaterThan(0);
