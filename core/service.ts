@@ -42,8 +42,6 @@ export interface ArchiveServiceOptions {
    * never touches the index). Default: opened in the background right away.
    */
   lazySearch?: boolean;
-  /** The sample archive folder (default: resources/sample of the repo). */
-  sampleDir?: string;
 }
 
 export type ImportProgress = (done: number, total: number, outcome: ImportOutcome) => void;
@@ -149,14 +147,11 @@ class Service implements ArchiveService {
   private readonly findingsMemo = new Map<string, { entry: CatalogueEntry; findings: ReturnType<typeof findingsOf> }>();
   private sampleLoaded = false;
   private version = '0.0.0';
-  private readonly sampleDir: string;
 
   constructor(
     readonly archive: Archive,
     private readonly opts: ArchiveServiceOptions,
-  ) {
-    this.sampleDir = opts.sampleDir ?? SAMPLE_DIR;
-  }
+  ) {}
 
   async init(wasEmpty: boolean): Promise<void> {
     this.version = await appVersion();

@@ -11,7 +11,7 @@ import { isAsciiWordChar, normalizeWithMap } from './normalize.ts';
 import type { ParsedQuery, TextTerm } from './query.ts';
 import { PostingList } from './postings.ts';
 import { allLabelFields, fieldAt, type DocRecord, type LabelField, type MemoryIndex } from './store.ts';
-import { allMatches, unitAt, unitIndexOf, type Units } from './units.ts';
+import { allMatches, unitAt, type Units } from './units.ts';
 
 export interface ExecOptions {
   useIndex: boolean;
@@ -139,6 +139,9 @@ interface ScanContext {
   heap: TopHeap;
   /** Figure-filter slots per format (resolved once per query). */
   figureSlots: Map<ReportFormat, number[]>;
+  /** Figure-filter columns of the snapshot's documents (numbers below snapshotCount), read once per query. */
+  figureColumns: (Float64Array | null)[];
+  snapshotCount: number;
   /** Documents hidden from results (older versions of a body+year), by number; null = none. */
   hidden: Uint8Array | null;
 }
@@ -284,17 +287,8 @@ export class Executor {
     return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
   }
 
-  /** Snapshot figure columns of the query's figure filters (read once, kept by SnapshotData). */
-  private figureColumns(q: ParsedQuery): (Float64Array | null)[] {
-    if (this.columnsFor?.q === q) return this.columnsFor.columns;
-    const snapshot = this.index.snapshot;
-    const columns = q.figures.map((f) => (snapshot ? snapshot.column(figureKey(f.path)) : null));
-    this.columnsFor = { q, columns };
-    return columns;
-  }
-  private columnsFor: { q: ParsedQuery; columns: (Float64Array | null)[] } | null = null;
-
-  private passesFilters(doc: DocRecord, q: ParsedQuery, bodies: Set<string>[] | null, hasTerms: boolean, figureSlots: Map<ReportFormat, number[]>): boolean {
+  private passesFilters(doc: DocRecord, ctx: ScanContext): boolean {
+    const { q, bodies, hasTerms } = ctx;
     if (q.years.length && (doc.year == null || !q.years.some((y) => doc.year! >= y.from && doc.year! <= y.to))) return false;
     if (q.formats.length && !q.formats.includes(doc.format)) return false;
     if (bodies && !bodies.every((s) => s.has(doc.body))) return false;
@@ -306,24 +300,21 @@ export class Executor {
     for (const r of q.rules) if (!doc.rules.includes(r)) return false;
     if (!hasTerms && q.chapters.length && !q.chapters.some((c) => doc.chapters.includes(c))) return false;
     if (q.figures.length) {
-      const figures = this.figureColumns(q);
-      const onDisk = doc.figures.length === 0;
+      // Snapshot documents: one column per figure path; documents added since: their own vector.
+      const fromSnapshot = doc.num < ctx.snapshotCount;
       let slots: number[] | undefined;
-      if (!onDisk) {
-        // Slots of the figure paths in this format's figure vector (resolved once per query).
-        slots = figureSlots.get(doc.format);
+      if (!fromSnapshot) {
+        slots = ctx.figureSlots.get(doc.format);
         if (!slots) {
           const layout = figureLayout(doc.format);
           slots = q.figures.map((f) => layout.slot.get(figureKey(f.path)) ?? -1);
-          figureSlots.set(doc.format, slots);
+          ctx.figureSlots.set(doc.format, slots);
         }
       }
       for (let i = 0; i < q.figures.length; i++) {
         let v: number;
-        if (onDisk) {
-          const column = figures[i];
-          v = column !== null && doc.num < column.length ? column[doc.num] : NaN;
-        } else v = slots![i] < 0 ? NaN : doc.figures[slots![i]];
+        if (fromSnapshot) v = ctx.figureColumns[i]?.[doc.num] ?? NaN;
+        else v = slots![i] < 0 ? NaN : doc.figures[slots![i]];
         const f = q.figures[i];
         if (v !== v || !compare(v, f.op, f.value)) return false;
       }
@@ -373,7 +364,21 @@ export class Executor {
     // loop when it has run for a while, so an abort from a newer query takes effect.
     const SLICE = 4096;
     let lastYield = performance.now();
-    const ctx: ScanContext = { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap, figureSlots: new Map(), hidden: opts.hidden ?? null };
+    const snapshot = index.snapshot;
+    const ctx: ScanContext = {
+      q,
+      bodies,
+      hasTerms,
+      hasFilters,
+      groups,
+      excluded,
+      chapters,
+      heap,
+      figureSlots: new Map(),
+      figureColumns: q.figures.map((f) => snapshot?.column(figureKey(f.path)) ?? null),
+      snapshotCount: snapshot?.count ?? 0,
+      hidden: opts.hidden ?? null,
+    };
     for (let from = 0; from < n; from += SLICE) {
       if (from > 0 && performance.now() - lastYield > 12) {
         await new Promise((r) => setImmediate(r));
@@ -396,7 +401,7 @@ export class Executor {
 
   /** Filters and verifies documents [from, to) of the candidates; offers matches to the heap. */
   private scanSlice(ctx: ScanContext, candidates: Uint32Array | null, from: number, to: number): number {
-    const { q, bodies, hasTerms, hasFilters, groups, excluded, chapters, heap, hidden } = ctx;
+    const { hasFilters, groups, excluded, chapters, heap, hidden } = ctx;
     const docs = this.index.docs;
     const noChapters = chapters.length === 0;
     let found = 0;
@@ -404,7 +409,7 @@ export class Executor {
       const num = candidates ? candidates[i] : i;
       const doc = docs[num];
       if (!doc || (hidden !== null && hidden[num] === 1)) continue;
-      if (hasFilters && !this.passesFilters(doc, q, bodies, hasTerms, ctx.figureSlots)) continue;
+      if (hasFilters && !this.passesFilters(doc, ctx)) continue;
       // Newer reports first among equally good matches (the exact score re-ranks the top slice).
       let score = (doc.year ?? 0) * 1e-6;
       let ok = true;

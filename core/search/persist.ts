@@ -60,36 +60,26 @@ function whole(name: string, data: Buffer | ArrayBufferView): PlannedSection {
   return { name, length: buf.length, write: (emit) => emit(buf) };
 }
 
-/** Buffered sequential writes to a file descriptor. */
+/** Buffered sequential writes to a file descriptor (small chunks are copied into one staging buffer). */
 class FileSink {
-  private pending: Buffer[] = [];
-  private pendingLength = 0;
+  private readonly staging = Buffer.allocUnsafeSlow(4 << 20);
+  private staged = 0;
   position = 0;
   constructor(private readonly fd: number) {}
   write(chunk: Buffer): void {
-    // Chunks may be views of reused buffers: copy small ones into the batch, flush big ones.
-    if (chunk.length >= 1 << 20) {
-      this.flush();
-      this.writeNow(chunk);
-      return;
-    }
-    this.pending.push(Buffer.from(chunk));
-    this.pendingLength += chunk.length;
+    // Chunks may be views of reused buffers (the read window): copied or written before returning.
+    if (this.staged + chunk.length > this.staging.length) this.flush();
+    if (chunk.length > this.staging.length) this.writeAll(chunk);
+    else this.staged += chunk.copy(this.staging, this.staged);
     this.position += chunk.length;
-    if (this.pendingLength >= 4 << 20) this.flush();
-  }
-  private writeNow(b: Buffer): void {
-    let off = 0;
-    while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
-    this.position += b.length;
   }
   flush(): void {
-    if (this.pending.length === 0) return;
-    const all = Buffer.concat(this.pending, this.pendingLength);
-    this.pending = [];
-    this.pendingLength = 0;
+    this.writeAll(this.staging.subarray(0, this.staged));
+    this.staged = 0;
+  }
+  private writeAll(b: Buffer): void {
     let off = 0;
-    while (off < all.length) off += writeSync(this.fd, all, off, all.length - off);
+    while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
   }
 }
 

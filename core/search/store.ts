@@ -226,42 +226,42 @@ export class MemoryIndex {
   /** On-disk data of the loaded snapshot: documents numbered below snapshot.count (null = all in memory). */
   snapshot: SnapshotData | null = null;
 
-  private onDisk(doc: DocRecord): boolean {
-    return this.snapshot !== null && doc.num < this.snapshot.count && doc.text.length === 0 && doc.len > 0;
+  /** Whether the document came with the loaded snapshot (its text, field tables and figures are on disk). */
+  private fromSnapshot(doc: DocRecord): boolean {
+    return this.snapshot !== null && doc.num < this.snapshot.count;
   }
 
   /** A document's normalized text. For a snapshot document, a view valid until the next textOf call: use it at once. */
   textOf(doc: DocRecord): Units {
-    return this.onDisk(doc) ? this.snapshot!.text(doc.num) : doc.text;
+    return this.fromSnapshot(doc) ? this.snapshot!.text(doc.num) : doc.text;
   }
 
   /** First code-unit offset ≥ `from` of `needle` in a document's normalized text, or -1. */
   indexOf(doc: DocRecord, needle: string, from: number): number {
-    return this.onDisk(doc) ? this.snapshot!.indexOf(doc.num, needle, from) : unitIndexOf(doc.text, needle, from);
+    return this.fromSnapshot(doc) ? this.snapshot!.indexOf(doc.num, needle, from) : unitIndexOf(doc.text, needle, from);
   }
 
   /** Makes doc.fieldStart / doc.fieldWhere available (read from disk once for a snapshot document, then kept). */
   ensureFields(doc: DocRecord): void {
-    if (doc.fieldStart.length !== 0 || this.snapshot === null || doc.num >= this.snapshot.count) return;
-    doc.fieldStart = this.snapshot.fieldTable(doc.num, 'starts');
-    doc.fieldWhere = this.snapshot.fieldTable(doc.num, 'wheres');
+    if (doc.fieldStart.length !== 0 || !this.fromSnapshot(doc)) return;
+    doc.fieldStart = this.snapshot!.fieldTable(doc.num, 'starts');
+    doc.fieldWhere = this.snapshot!.fieldTable(doc.num, 'wheres');
   }
 
   /** One of a document's field tables without keeping it on the document (writing a snapshot). */
   fieldTableOf(doc: DocRecord, which: 'starts' | 'wheres'): Uint32Array {
-    if (doc.fieldStart.length !== 0 || this.snapshot === null || doc.num >= this.snapshot.count) return which === 'starts' ? doc.fieldStart : doc.fieldWhere;
-    return this.snapshot.fieldTable(doc.num, which);
+    if (doc.fieldStart.length !== 0 || !this.fromSnapshot(doc)) return which === 'starts' ? doc.fieldStart : doc.fieldWhere;
+    return this.snapshot!.fieldTable(doc.num, which);
   }
 
   fieldCount(doc: DocRecord): number {
-    if (doc.fieldStart.length !== 0 || this.snapshot === null || doc.num >= this.snapshot.count) return doc.fieldStart.length;
-    return this.snapshot.fieldCount(doc.num);
+    return this.fromSnapshot(doc) ? this.snapshot!.fieldCount(doc.num) : doc.fieldStart.length;
   }
 
   /** Value of cell path `key` ("table.row.column") in a document; NaN when it has none. */
   figureOf(doc: DocRecord, key: string): number {
-    if (doc.figures.length === 0 && this.snapshot !== null && doc.num < this.snapshot.count) {
-      const column = this.snapshot.column(key);
+    if (this.fromSnapshot(doc)) {
+      const column = this.snapshot!.column(key);
       return column ? column[doc.num] : NaN;
     }
     const slot = figureLayout(doc.format).slot.get(key);

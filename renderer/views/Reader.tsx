@@ -127,7 +127,6 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
   if (error) return <div className="pane-message error" role="alert">{t.error}：{error}</div>;
   if (!report) return <div className="pane-message">{t.loading}</div>;
 
-  const headings = Object.fromEntries(report.chapters.map((c) => [c.key, c.heading]));
   const outline = [...(report.preamble.length ? [{ key: 'preamble', heading: t.preamble }] : []), ...report.chapters.map((c) => ({ key: c.key, heading: c.heading }))];
   const jump = (key: string) => {
     const el = document.getElementById(`ch-${key}`);

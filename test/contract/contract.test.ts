@@ -22,7 +22,6 @@ vi.mock('electron', async () => (await import('../support/fake-electron.ts')).el
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const tableMatchesApi: Equal<keyof typeof CHANNELS, keyof ArchiveApi> = true;
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe('channel table', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, METHOD_NAMES, SHELL_EVENT_CHANNEL, SHELL_SAVE_CHANNEL, type ShellEvent } from '../../core/channels.ts';
 import type { ImportOutcome } from '../../core/api.ts';
-import { FakeBrowserWindow, fake, resetFakeElectron } from '../support/fake-electron.ts';
+import { FakeBrowserWindow, resetFakeElectron } from '../support/fake-electron.ts';
 import { createFakeApi } from '../support/fake-api.ts';
 
 vi.mock('electron', async () => (await import('../support/fake-electron.ts')).electronModule());

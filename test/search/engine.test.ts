@@ -5,7 +5,7 @@ import type { Report } from '../../core/model.ts';
 import { SearchEngine } from '../../core/search/index.ts';
 import { normalize } from '../../core/search/normalize.ts';
 import { KINDS, PLACES, makeReport } from './reports.ts';
-import { allIds, bruteForce, catalogueOf, literal, openEngine, tempDir } from './helpers.ts';
+import { allIds, bruteForce, catalogueOf, indexSection, literal, openEngine, tempDir } from './helpers.ts';
 
 // makeReport(i): place = PLACES[i % P] (0 = 伊春, 1 = 哈尔滨 …), kind = KINDS[⌊i/P⌋ % K], year = 2019 + ⌊i/(P·K)⌋ % 6.
 const at = (place: number, kind: number, yearIndex: number) => place + PLACES.length * kind + PLACES.length * KINDS.length * yearIndex;
@@ -259,12 +259,9 @@ describe('search engine: index lifecycle', () => {
     await first.close();
     const file = join(d, 'search', 'index.bin');
     const bytes = readFileSync(file);
-    const headerLen = bytes.readUInt32LE(8);
-    const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLen)) as { sections: Record<string, [number, number]> };
-    const base = 12 + headerLen + ((8 - ((12 + headerLen) % 8)) % 8);
-    const [offset, length] = header.sections.biData;
+    const [offset, length] = indexSection(bytes, 'biData');
     expect(length).toBeGreaterThan(100);
-    bytes[base + offset + (length >> 1)] ^= 0xff; // flip bits inside the postings (checked at open)
+    bytes[offset + (length >> 1)] ^= 0xff; // flip bits inside the postings (checked at open)
     writeFileSync(file, bytes);
     const states: string[] = [];
     const engine = await SearchEngine.open(d, () => catalogueOf(reports), async (id) => reports.find((r) => r.id === id)!, { onState: (s) => states.push(s) });
@@ -287,12 +284,9 @@ describe('search engine: index lifecycle', () => {
     await first.close();
     const file = join(d, 'search', 'index.bin');
     const bytes = readFileSync(file);
-    const headerLen = bytes.readUInt32LE(8);
-    const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLen)) as { sections: Record<string, [number, number]> };
-    const base = 12 + headerLen + ((8 - ((12 + headerLen) % 8)) % 8);
-    const [offset, length] = header.sections.text;
+    const [offset, length] = indexSection(bytes, 'text');
     expect(length).toBeGreaterThan(1000);
-    bytes[base + offset + 500] ^= 0x01; // one character of the normalized text changes
+    bytes[offset + 500] ^= 0x01; // one character of the normalized text changes
     writeFileSync(file, bytes);
     const engine = await openEngine(d, reports); // waits for the check and the rebuild
     expect(engine.status().origin).toMatch(/^corrupt: text/);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CatalogueEntry, Report } from '../../core/model.ts';
+import { entryOf } from '../../core/archive/store.ts';
 import { allFieldsWithLabels } from '../../core/search/document.ts';
 import { normalize } from '../../core/search/normalize.ts';
 import { SearchEngine, type EngineOptions } from '../../core/search/index.ts';
@@ -11,22 +12,9 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The catalogue rows the archive would hold for `reports` (all latest). */
 export function catalogueOf(reports: Report[]): CatalogueEntry[] {
-  return reports.map((r) => ({
-    id: r.id,
-    body: r.body.printed,
-    bodyNormalized: r.body.normalized,
-    year: r.year,
-    title: r.title,
-    format: r.format,
-    importedAt: r.importedAt,
-    sha256: r.source.sha256,
-    version: r.version,
-    latest: true,
-    findings: 0,
-    errors: 0,
-    fileName: r.source.fileName,
-  }));
+  return reports.map((r) => entryOf(r, true));
 }
 
 /** An engine over `reports` whose catalogue/loadReport read from the given (mutable) list. */
@@ -62,6 +50,15 @@ export async function allIds(engine: SearchEngine, query: string): Promise<{ ids
     if (res.results.length < 200) break;
   }
   return { ids: ids.sort(), total };
+}
+
+/** Absolute [offset, length] of a section of a search index file (index.bin), from its header. */
+export function indexSection(bytes: Buffer, name: string): [number, number] {
+  const headerLen = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLen)) as { sections: Record<string, [number, number]> };
+  const base = 12 + headerLen + ((8 - ((12 + headerLen) % 8)) % 8);
+  const [offset, length] = header.sections[name];
+  return [base + offset, length];
 }
 
 /** Quotes a literal so the query language takes it verbatim. */

@@ -4,6 +4,7 @@
  */
 import type { Cell, Chapter, ParsedReport, StatTable, TableCells } from '../../core/model.ts';
 import { APPLICANT_COLUMNS, CHAPTER_HEADINGS, CHAPTER_IDS, REVIEW_COLUMNS, type ReportFormat, type TableId } from '../../core/spec.ts';
+import { SEED_APPLICATIONS } from '../export/fixture.ts';
 
 export type CellInput = number | string | null;
 
@@ -37,37 +38,9 @@ export function reviewGroup(values: CellInput[]): Record<string, CellInput> {
   return Object.fromEntries(REVIEW_IDS.map((id, i) => [id, values[i]]));
 }
 
-const Z = [0, 0, 0, 0, 0, 0, 0];
-/** Table 三 of the seed (2021 template), row by row. */
+/** Table 三 of the seed (2021 template), row by row (the figures are kept once, in the export fixture). */
 export function seedApplicationRows(): Record<string, Record<string, CellInput>> {
-  const rows: Record<string, CellInput[]> = {
-    received: [134, 3, 0, 1, 0, 0, 138],
-    carriedOver: Z,
-    granted: [65, 2, 0, 0, 0, 0, 67],
-    partial: [28, 0, 0, 0, 0, 0, 28],
-    'denied.stateSecret': [1, 0, 0, 0, 0, 0, 1],
-    'denied.lawForbidden': [5, 0, 0, 0, 0, 0, 5],
-    'denied.securityStability': [1, 0, 0, 0, 0, 0, 1],
-    'denied.thirdParty': [7, 0, 0, 0, 0, 0, 7],
-    'denied.internalAffairs': [2, 0, 0, 0, 0, 0, 2],
-    'denied.processInfo': Z,
-    'denied.enforcementFiles': Z,
-    'denied.queryMatters': Z,
-    'unavailable.notHeld': [24, 1, 0, 0, 0, 0, 25],
-    'unavailable.needsCreation': [0, 0, 0, 1, 0, 0, 1],
-    'unavailable.unclear': Z,
-    'notProcessed.complaint': Z,
-    'notProcessed.duplicate': Z,
-    'notProcessed.publication': Z,
-    'notProcessed.massRepeated': Z,
-    'notProcessed.confirmation': Z,
-    'otherHandling.noCorrection': [1, 0, 0, 0, 0, 0, 1],
-    'otherHandling.noFee': Z,
-    'otherHandling.other': Z,
-    resultTotal: [134, 3, 0, 1, 0, 0, 138],
-    carriedForward: Z,
-  };
-  return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, applicantRow(v)]));
+  return Object.fromEntries(Object.entries(SEED_APPLICATIONS).map(([k, v]) => [k, applicantRow(v)]));
 }
 
 export function seedTables(): ParsedReport['tables'] {

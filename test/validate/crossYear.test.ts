@@ -43,7 +43,7 @@ describe('crossYear.carryOver', () => {
   });
 
   it('passes where the carried-over equals the carried-forward, not assessable where a cell is empty', () => {
-    const { earlier, later } = pair();
+    const { earlier } = pair();
     const laterCarried = withCells(makeReport(), 'applications', { carriedOver: applicantRow([3, 1, 0, 0, 0, '/', 4]) });
     const out = validateCrossYear(earlier, yearReport('r2022', 2022, laterCarried));
     const statuses = Object.fromEntries(out.later.filter((e) => e.rule === 'crossYear.carryOver').map((e) => [e.key.split(':')[2], e.status]));
