@@ -34,9 +34,12 @@ export function decodeText(bytes: Uint8Array, declared?: string): { text: string
   return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
 }
 
+const GARBAGE_CHAR = /[\ufffd\u0000-\u0008\u000b\u000e-\u001f]/;
+
 /** Share of characters that are U+FFFD or C0 controls other than whitespace: high means binary garbage. */
 export function garbageRatio(text: string): number {
-  if (text.length === 0) return 0;
+  // Nearly every file has none: one native regular-expression scan instead of a loop in JS.
+  if (text.length === 0 || !GARBAGE_CHAR.test(text)) return 0;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

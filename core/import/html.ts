@@ -13,6 +13,7 @@ import { collectBlocks } from './html/blocks.ts';
 import { hintsFrom, readMetadataGrid, readMetadataLine } from './html/metadata.ts';
 import { normalizeLine } from './html/text.ts';
 import { TableTooLargeError } from './html/grid.ts';
+import { detached } from '../parse/memo.ts';
 
 /** Less Chinese text than this, and no table: the page holds no report (a nav, an error page). */
 const MIN_REPORT_CJK = 20;
@@ -89,7 +90,8 @@ const LOOKED_UP = new Set(['table', 'title', 'h1']);
 function titleCandidates(named: Map<string, HtmlElement[]>): string[] {
   const titles = (named.get('title') ?? []).map((t) => normalizeLine(DomUtils.textContent(t)));
   const headings = (named.get('h1') ?? []).map((h) => normalizeLine(plainText(h)));
-  return [...titles, ...headings].filter(Boolean);
+  // Detached: the title is kept in the report, and a slice would keep the whole page's text alive with it.
+  return [...titles, ...headings].filter(Boolean).map(detached);
 }
 
 /**

@@ -13,10 +13,9 @@ export function sniffKind(bytes: Uint8Array, fileName: string): FileKind {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 65536)));
     return head.includes('word/') || ext === 'docx' ? 'docx' : 'zip';
   }
+  if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml') return 'html';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096))).toLowerCase();
-  if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml' || /<(!doctype html|html|head|body|table|p|div|meta)[\s>]/.test(head)) {
-    return 'html';
-  }
+  if (/<(!doctype html|html|head|body|table|p|div|meta)[\s>]/.test(head)) return 'html';
   if (ext === 'pdf' || ext === 'docx') return ext; // wrong content for the name: the converter says so
   if (ext === 'doc') return 'doc';
   return 'text';

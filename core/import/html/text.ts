@@ -5,6 +5,8 @@
  * full-width space stays a single space.
  */
 
+import { detached } from '../../parse/memo.ts';
+
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** Marks an explicit space (&nbsp;, U+3000) while a line is built. */
 const EXPLICIT_SPACE = '\u0001';
@@ -72,27 +74,31 @@ export function normalizeLineFully(raw: string): string {
 /** Joins the lines of one table cell (paragraphs, <br>): directly between Chinese text, else by a space. */
 export function joinCellLines(lines: string[]): string {
   let out = '';
-  for (const line of lines) {
-    if (!line) continue;
-    if (!out) out = line;
-    else out += joinsTight(out[out.length - 1], line[0]) ? line : ` ${line}`;
-  }
+  for (const line of lines) out = appendCellLine(out, line);
   return out;
+}
+
+/** One step of joinCellLines: `line` added to the cell text built so far. */
+export function appendCellLine(out: string, line: string): string {
+  if (!line) return out;
+  if (!out) return line;
+  return joinsTight(out[out.length - 1], line[0]) ? out + line : `${out} ${line}`;
 }
 
 /** Accumulates text nodes and yields finished lines at block boundaries. */
 export class LineBuffer {
-  private parts: string[] = [];
+  // Concatenated as they come (no array per line): most lines are one or two text nodes.
+  private raw = '';
 
   push(text: string): void {
-    if (text) this.parts.push(text);
+    this.raw += text;
   }
 
   /** Ends the current line; returns its normalized text ('' when it held only whitespace). */
   take(): string {
-    if (this.parts.length === 0) return '';
-    const line = normalizeLine(this.parts.join(''));
-    this.parts = [];
+    if (!this.raw) return '';
+    const line = detached(normalizeLine(this.raw));
+    this.raw = '';
     return line;
   }
 }
