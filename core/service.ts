@@ -27,6 +27,7 @@ import { RULE_IDS, type RuleId } from './spec.ts';
 import { importDocument, ImportError, MAX_IMPORT_BYTES, type ImportedDocument } from './import/index.ts';
 import { decodeText } from './import/decode.ts';
 import { poolForImport } from './import/pool.ts';
+import { forEachLimited } from './limited.ts';
 import { validateCrossYear, validateReport } from './validate/index.ts';
 import { SearchEngine } from './search/index.ts';
 import { exportReport } from './export/index.ts';
@@ -71,6 +72,23 @@ const FINDINGS_READ_CONCURRENCY = 8;
 const PARSE_AHEAD = 32;
 /** Files read ahead when parsing in-thread (each is parsed as soon as its bytes arrive, results taken in order). */
 const READ_AHEAD = 8;
+
+/** Resolves after the event loop has run its pending I/O callbacks once (setImmediate runs after the poll phase). */
+const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * In-thread parsing, one file per event-loop turn: reads complete in bursts, and the parses of a
+ * burst would otherwise run back to back (~3 ms each) while every step of the batch being stored
+ * (open, write, fsync, close, rename per file) waited behind all of them.
+ */
+function parseInTurns(): (bytes: Uint8Array, name: string) => Promise<ImportedDocument> {
+  let lane: Promise<unknown> = Promise.resolve();
+  return (bytes, name) => {
+    const parsed = lane.then(afterPendingIo).then(() => importDocument(bytes, name));
+    lane = parsed.catch(() => {});
+    return parsed;
+  };
+}
 
 async function appVersion(): Promise<string> {
   try {
@@ -346,7 +364,7 @@ class Service implements ArchiveService {
     // Bulk imports parse in the worker pool (where a core is idle), several files ahead; results are taken in order.
     // In-thread, files are still read a few ahead, so that the parser does not sit idle while a read waits behind the store's fsyncs in the I/O threads.
     const pool = await poolForImport(files.length);
-    const parse = pool ? (bytes: Uint8Array, name: string) => pool.parse(bytes, name) : importDocument;
+    const parse = pool ? (bytes: Uint8Array, name: string) => pool.parse(bytes, name) : parseInTurns();
     const ahead = pool ? PARSE_AHEAD : READ_AHEAD;
     const parseOne = async (f: (typeof files)[number]): Promise<Pending> => {
       try {
@@ -460,17 +478,12 @@ class Service implements ArchiveService {
       if (known && known.entry === e) out[i] = known.findings;
       else missing.push(i);
     });
-    let next = 0;
-    const worker = async () => {
-      while (next < missing.length) {
-        const i = missing[next++];
-        const e = entries[i];
-        const findings = findingsOf(await this.archive.readReport(e.id));
-        this.findingsMemo.set(e.id, { entry: e, findings });
-        out[i] = findings;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(FINDINGS_READ_CONCURRENCY, missing.length) }, worker));
+    await forEachLimited(missing, FINDINGS_READ_CONCURRENCY, async (i) => {
+      const e = entries[i];
+      const findings = findingsOf(await this.archive.readReport(e.id));
+      this.findingsMemo.set(e.id, { entry: e, findings });
+      out[i] = findings;
+    });
     // Forget reports no longer in the catalogue.
     if (this.findingsMemo.size > this.archive.size) for (const id of this.findingsMemo.keys()) if (!this.archive.entry(id)) this.findingsMemo.delete(id);
     return out;
