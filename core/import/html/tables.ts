@@ -47,9 +47,23 @@ export function isLayoutTable(table: HtmlElement): boolean {
   return false;
 }
 
+/** Longest word of REPORT_TABLE_WORDS less one: the overlap kept when the text is searched row by row. */
+const WORD_OVERLAP = Math.max(...REPORT_TABLE_WORDS.map((w) => w.length)) - 1;
+
+/**
+ * Whether two of the report words occur in the table's text (its cells joined without
+ * separators). Searched row by row, so that a report table is recognised from its first rows.
+ */
 export function isReportGrid(rows: string[][]): boolean {
-  const text = rows.flat().join('');
-  return REPORT_TABLE_WORDS.filter((w) => text.includes(w)).length >= 2;
+  const found = new Set<string>();
+  let tail = '';
+  for (const row of rows) {
+    const text = tail + row.join('');
+    for (const w of REPORT_TABLE_WORDS) if (!found.has(w) && text.includes(w)) found.add(w);
+    if (found.size >= 2) return true;
+    tail = text.slice(-WORD_OVERLAP);
+  }
+  return false;
 }
 
 /** `tables`: the page's <table> elements in document order, when the caller already collected them. */
