@@ -4,15 +4,22 @@
 //                          external and load from node_modules / app.asar as in development).
 //                          An ESM entry, not a CJS stub importing it: Electron runs the entry's
 //                          synchronous top level before 'ready', which registerSchemesAsPrivileged needs.
+//                          Worker entries it starts (WORKER_ENTRIES) are copied beside it.
 //   electron/preload.ts → dist-electron/preload.cjs (CommonJS, fully bundled: a sandboxed
 //                          preload can require nothing but 'electron')
 import { build } from 'esbuild';
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'dist-electron');
+/**
+ * Worker entries the bundled code starts by a URL relative to itself (new URL('./x.mjs',
+ * import.meta.url)): esbuild leaves such URLs alone, so the files go next to main.mjs. Plain
+ * JavaScript importing only Node built-ins and packages from node_modules.
+ */
+const WORKER_ENTRIES = ['core/import/pdf/extract-worker.mjs'];
 
 /**
  * @param {{ log?: (line: string) => void, outDir?: string, only?: ('main' | 'preload')[] }} [options]
@@ -31,6 +38,7 @@ export async function buildElectron({ log = console.log, outDir: out = outDir, o
       format: 'esm',
       packages: 'external',
     });
+    for (const entry of WORKER_ENTRIES) copyFileSync(path.join(root, entry), path.join(out, path.basename(entry)));
   }
   if (only.includes('preload')) {
     await build({

@@ -29,7 +29,15 @@ describe('bundled main process', () => {
       const { stdout } = await run(process.execPath, ['--import', path.join(repoRoot, 'test/electron/fixtures/electron-stub/register.mjs'), path.join(repoRoot, main)], {
         cwd: work,
         timeout: 60_000,
-        env: { ...process.env, NIANBAO_APP_ROOT: path.join(work, 'app'), NIANBAO_USER_DATA: path.join(work, 'userData'), NIANBAO_ARCHIVE: path.join(work, 'archive') },
+        env: {
+          ...process.env,
+          NIANBAO_APP_ROOT: path.join(work, 'app'),
+          NIANBAO_USER_DATA: path.join(work, 'userData'),
+          NIANBAO_ARCHIVE: path.join(work, 'archive'),
+          // A PDF (read in a worker thread the bundle must find beside itself) and an HTML page.
+          NIANBAO_STUB_IMPORT: [path.join(repoRoot, 'test/fixtures/office/songling-2022.pdf'), path.join(repoRoot, 'test/fixtures/office/songling-2022.html')].join(';'),
+          NIANBAO_STUB_IMPORT_CHANNEL: CHANNELS.importFiles.channel,
+        },
       });
       const line = stdout.split('\n').find((l) => l.startsWith('SUMMARY '));
       expect(line, stdout).toBeDefined();
@@ -40,6 +48,10 @@ describe('bundled main process', () => {
       expect(summary.loaded).toBe('app://nianbao/index.html');
       expect(summary.status).toBe(200);
       expect(summary.body).toContain('年报库 bundle test');
+      expect(summary.imported).toEqual([
+        { status: 'imported', reason: null, year: 2022 },
+        { status: 'imported', reason: null, year: 2022 },
+      ]);
       expect(summary.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(repoRoot, 'dist-electron', 'preload.cjs') });
     } finally {
       rmSync(work, { recursive: true, force: true });
