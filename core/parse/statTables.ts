@@ -1,5 +1,5 @@
 /** Finds the blocks of the three statistical tables and maps them; anything that does not map stays a generic table. */
-import type { GenericTable, RuleEvaluation, StatTable } from '../model.ts';
+import { cellRef, type GenericTable, type RuleEvaluation, type StatTable } from '../model.ts';
 import type { TableBlock } from '../import/types.ts';
 import { tableSpec, type ReportFormat, type TableId, type TableSpec } from '../spec.ts';
 import { mapApplications, looksLikeApplications } from './tables/applications.ts';
@@ -41,7 +41,7 @@ const generic = (t: LocatedTable): GenericTable => ({ caption: t.caption, chapte
 
 function absentTable(spec: TableSpec): { table: StatTable; finding: RuleEvaluation } {
   const cells = emptyCells(spec);
-  const refs = spec.rows.flatMap((r) => r.columns.map((c) => ({ table: spec.id, row: r.id, column: c.id })));
+  const refs = spec.rows.flatMap((r) => r.columns.map((c) => cellRef(spec.id, r.id, c.id)));
   return {
     table: { id: spec.id, cells, rawRows: [] },
     finding: incomplete(spec.id, 'table', `未找到统计表“${spec.title}”`, refs, '报告中没有可识别的该表格'),

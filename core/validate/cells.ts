@@ -2,7 +2,7 @@
  * Reading cells for the rules and the narrative view. Pure (no Node APIs): the renderer
  * reaches this module through core/narrative.ts.
  */
-import type { Cell, CellRef, ParsedReport } from '../model.ts';
+import { cellRef, type Cell, type CellRef, type ParsedReport } from '../model.ts';
 import type { TableId } from '../spec.ts';
 
 export type Tables = ParsedReport['tables'];
@@ -26,7 +26,7 @@ export function valueOf(cell: Cell | undefined): number | null {
 
 export function operand(tables: Tables, table: TableId, row: string, column: string, label: string): Operand {
   const cell = cellAt(tables, table, row, column);
-  return { ref: { table, row, column }, label, cell, value: valueOf(cell) };
+  return { ref: cellRef(table, row, column), label, cell, value: valueOf(cell) };
 }
 
 /** Sum of the operands, or null as soon as one of them has no value. */

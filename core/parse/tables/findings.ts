@@ -1,5 +1,5 @@
 /** table.incomplete parse findings and empty canonical tables. */
-import type { Cell, CellRef, RuleEvaluation, TableCells } from '../../model.ts';
+import { cellRef, type Cell, type CellRef, type RuleEvaluation, type TableCells } from '../../model.ts';
 import type { TableId, TableSpec } from '../../spec.ts';
 import { missingCell } from '../cells.ts';
 
@@ -27,7 +27,7 @@ export function incomplete(table: TableId, scope: string, message: string, cells
 }
 
 export const refsOf = (table: TableId, row: string, cols: Record<string, Cell>): CellRef[] =>
-  Object.keys(cols).map((column) => ({ table, row, column }));
+  Object.keys(cols).map((column) => cellRef(table, row, column));
 
 /** One finding per spec row that still has missing cells. */
 export function missingRowFindings(spec: TableSpec, cells: TableCells, detailOf: (rowId: string) => string): RuleEvaluation[] {
