@@ -10,6 +10,7 @@ import { checkCarryOver, checkInForce, type CrossYearEvaluations, type YearRepor
 import { checkNarrative } from './narrativeMismatch.ts';
 import { checkNonNegative } from './proactive.ts';
 import { checkGroupTotals } from './reviewLitigation.ts';
+import { detached } from '../parse/memo.ts';
 
 export type { CrossYearEvaluations, YearReport } from './crossYear.ts';
 
@@ -32,6 +33,9 @@ export function validateReport(report: ParsedReport): RuleEvaluation[] {
     ...checkChapters(report),
     ...checkNarrative(report),
   );
+  // Messages are built by concatenation, each a tree of ~6 pieces on the heap until first read:
+  // copied flat here (detached makes a flat copy), since evaluations live as long as the report.
+  for (const e of out) e.message = detached(e.message);
   return out;
 }
 
