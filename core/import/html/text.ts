@@ -7,9 +7,6 @@
 
 import { detached } from '../../parse/memo.ts';
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-/** Marks an explicit space (&nbsp;, U+3000) while a line is built. */
-const EXPLICIT_SPACE = '\u0001';
 
 /** CJK ideographs, CJK punctuation, full-width forms and the quotes/dashes used in Chinese text. */
 export function isCjk(ch: string | undefined): boolean {
@@ -42,7 +39,7 @@ export function joinsTight(before: string | undefined, after: string | undefined
 
 /**
  * Characters normalizeLine acts on: zero-width and explicit spaces, whitespace (all that trim()
- * removes) and the control range that holds EXPLICIT_SPACE. A line without any is returned as is.
+ * removes) and the control range (U+0001 counts as an explicit space). A line without any is returned as is.
  */
 const NEEDS_WORK = /[\s\u0000-\u001f\u00ad\u200b-\u200d\u2060]/;
 
@@ -52,22 +49,55 @@ export function normalizeLine(raw: string): string {
   return NEEDS_WORK.test(raw) ? normalizeLineFully(raw) : raw;
 }
 
-/** normalizeLine without its shortcut (exported so that a test can hold the shortcut to it). */
+/** What normalizeLineFully does with one code unit. */
+const enum Unit {
+  Keep,
+  /** Zero-width characters and the soft hyphen: removed. */
+  Drop,
+  /** ASCII whitespace (source formatting): a run of it joins tightly between Chinese text, else is one space. */
+  Space,
+  /** &nbsp;, U+3000 and the typographic spaces (and a literal U+0001): a run of it is always one space. */
+  Explicit,
+}
+
+function unitOf(c: number): Unit {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return Unit.Space;
+  if (c < 0xa0) return c === 0x01 ? Unit.Explicit : Unit.Keep;
+  if (c === 0xa0 || c === 0x3000 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f) return Unit.Explicit;
+  if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad) return Unit.Drop;
+  return Unit.Keep;
+}
+
+/**
+ * normalizeLine without its shortcut (exported so that a test can hold the shortcut to it): in
+ * one pass, zero-width characters dropped and each run of spaces made one space or none.
+ */
 export function normalizeLineFully(raw: string): string {
-  const marked = raw
-    .replace(ZERO_WIDTH, '')
-    .replace(/[\u00a0\u3000\u2002-\u200a\u202f]/g, EXPLICIT_SPACE)
-    .replace(/[ \t\n\r\f\v]+/g, ' ');
   let out = '';
-  const runs = /[ \u0001]+/g;
-  let last = 0;
-  for (let m = runs.exec(marked); m; m = runs.exec(marked)) {
-    out += marked.slice(last, m.index);
-    last = m.index + m[0].length;
-    const explicit = m[0].includes(EXPLICIT_SPACE);
-    if (explicit || !joinsTight(marked[m.index - 1], marked[last])) out += ' ';
+  let keptFrom = 0; // start of the current stretch of kept characters
+  let prev = -1; // index of the last kept character
+  let inRun = false;
+  let explicit = false;
+  for (let i = 0; i < raw.length; i++) {
+    const unit = unitOf(raw.charCodeAt(i));
+    if (unit === Unit.Keep) {
+      if (inRun) {
+        if (explicit || !joinsTight(prev < 0 ? undefined : raw[prev], raw[i])) out += ' ';
+        inRun = false;
+        explicit = false;
+        keptFrom = i;
+      }
+      prev = i;
+      continue;
+    }
+    if (!inRun) out += raw.slice(keptFrom, i);
+    keptFrom = i + 1;
+    if (unit === Unit.Drop) continue;
+    inRun = true;
+    if (unit === Unit.Explicit) explicit = true;
   }
-  out += marked.slice(last);
+  // A run at either end becomes a space that trim() removes, as other whitespace at the ends.
+  out += inRun ? ' ' : raw.slice(keptFrom);
   return out.trim();
 }
 
