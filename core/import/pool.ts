@@ -204,8 +204,10 @@ export class ImportPool {
 
 /**
  * On 2 cores the pool does not pay: the calling thread (storing, and parsing whatever no worker
- * takes) is the bottleneck. Measured on an idle 2 × EPYC host, 3,000 text reports: 301 and
- * 311 reports/s in-thread, 300 and 285 with one worker.
+ * takes) is the bottleneck, and V8's garbage collection already runs on the second core (a
+ * single-threaded parse uses ~1.25 cores). Measured on an idle 2 × EPYC host, 3,000 text
+ * reports: 301 and 311 reports/s in-thread, 300 and 285 with one worker; 1,000 HTML reports
+ * (two files in flight per worker): 231, 220, 219 in-thread, 211, 220, 177 with one worker.
  */
 const MIN_CORES_FOR_POOL = 3;
 /** How long the machine's idle time is sampled before a bulk import decides on workers. */
