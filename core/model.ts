@@ -3,6 +3,7 @@
  * shared by every layer (renderer imports these types too).
  */
 import type { ChapterId, ReportFormat, RuleId, TableId } from './spec.ts';
+import { tripleCache } from './triple-cache.ts';
 
 export const SCHEMA_VERSION = 1;
 /** Bumped whenever parsing changes what a stored report would contain (search index keys on it). */
@@ -58,31 +59,14 @@ export interface CellRef {
   column: string;
 }
 
-/** table → row → column → its CellRef. */
-const CELL_REFS = new Map<string, Map<string, Map<string, CellRef>>>();
-let cellRefCount = 0;
-
 /**
  * The reference to one cell: one frozen object per cell, shared by every evaluation that names
  * it (a report's rules name ~350 cells; as separate objects they were a third of what an
  * imported report held on the heap until stored).
  */
-export function cellRef(table: TableId, row: string, column: string): CellRef {
-  let rows = CELL_REFS.get(table);
-  if (!rows) CELL_REFS.set(table, (rows = new Map()));
-  let columns = rows.get(row);
-  if (!columns) rows.set(row, (columns = new Map()));
-  let ref = columns.get(column);
-  if (!ref) {
-    ref = Object.freeze({ table, row, column });
-    // Cell ids come from the spec (a few hundred); ids of a corrupt or hostile file are not kept.
-    if (cellRefCount < 10_000) {
-      columns.set(column, ref);
-      cellRefCount++;
-    }
-  }
-  return ref;
-}
+export const cellRef: (table: TableId, row: string, column: string) => CellRef = tripleCache((table, row, column) =>
+  Object.freeze({ table: table as TableId, row, column }),
+);
 
 export type RuleStatus = 'pass' | 'fail' | 'notAssessable';
 export type Severity = 'error' | 'warning';

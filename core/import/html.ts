@@ -35,7 +35,7 @@ function convert(bytes: Uint8Array, fileName: string): ConvertedDocument {
   if (garbageRatio(text) > 0.05) throw new ImportError(fileName, '文件内容不是可读的网页文本 (not readable HTML text)');
   const doc = parseHtml(withoutCutTag(text));
   const named = elementsByName(doc, LOOKED_UP);
-  const tables = classifyTables(doc, named.get('table') ?? []);
+  const tables = classifyTables(named.get('table') ?? []);
   const measure = new PageMeasure(doc, tables);
   const article = findArticle(measure, tables);
 

@@ -76,15 +76,8 @@ export class ImportPool {
   /** Files parsed so far by the workers and by the calling thread. */
   readonly parsed = { inWorkers: 0, inThread: 0 };
 
-  /**
-   * @param size worker threads
-   * @param inThreadHelps whether the calling thread parses whenever no worker is free (else only
-   *   while no worker is ready yet)
-   */
-  constructor(
-    readonly size: number,
-    private readonly inThreadHelps = true,
-  ) {}
+  /** @param size worker threads */
+  constructor(readonly size: number) {}
 
   /** Starts the workers; resolves once one is ready (or none can start). */
   warm(): Promise<void> {
@@ -174,7 +167,7 @@ export class ImportPool {
     }
     // Files no worker is free for are parsed here too (the only parser while workers start up,
     // or where none can run); a file at a time, so that storing keeps its turn in between.
-    if (this.queue.length > 0 && !this.inThreadBusy && (this.inThreadHelps || !this.slots.some((s) => s.ready))) {
+    if (this.queue.length > 0 && !this.inThreadBusy) {
       const job = this.queue.shift()!;
       this.inThreadBusy = true;
       this.parsed.inThread++;

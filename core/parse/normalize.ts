@@ -9,7 +9,6 @@ export function foldWidth(text: string): string {
 }
 const WIDE = /[\uff01-\uff5e\u3000]/;
 
-export { memoized } from './memo.ts';
 
 /**
  * Normalizes a table label for matching: all whitespace removed, full width folded,

@@ -8,6 +8,7 @@ import type { Report } from '../model.ts';
 import { findingsOf } from '../model.ts';
 import { narrateTable } from '../narrative.ts';
 import { TABLE_IDS, tableSpecsFor, type ReportFormat, type TableId } from '../spec.ts';
+import { tripleCache } from '../triple-cache.ts';
 
 /** Weight class of a field; the index keeps fields ordered by class. */
 export const FieldClass = { Meta: 0, Heading: 1, Text: 2, Finding: 3, Narrative: 4, Table: 5 } as const;
@@ -33,16 +34,7 @@ export function chapterOfWhere(where: string): string | null {
 }
 
 /** `table:<t>:<row>:<col>` strings, cached so that the same string instance (and its hash) is reused. */
-const cellWhereCache = new Map<string, Map<string, Map<string, string>>>();
-export function cellWhere(table: string, row: string, column: string): string {
-  let byRow = cellWhereCache.get(table);
-  if (!byRow) cellWhereCache.set(table, (byRow = new Map()));
-  let byCol = byRow.get(row);
-  if (!byCol) byRow.set(row, (byCol = new Map()));
-  let where = byCol.get(column);
-  if (!where) byCol.set(column, (where = `table:${table}:${row}:${column}`));
-  return where;
-}
+export const cellWhere = tripleCache((table, row, column) => `table:${table}:${row}:${column}`);
 
 const chapterWhereCache = new Map<string, string[]>();
 function chapterWhere(key: string, index: number): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { joinCellLines, normalizeLine } from '../../core/import/html/text.ts';
+import { appendCellLine, normalizeLine } from '../../core/import/html/text.ts';
+
+const joinCellLines = (lines: string[]) => lines.reduce(appendCellLine, '');
 import { convertHtml } from '../../core/import/html.ts';
 import { allText, paragraphs, tables, utf8 } from './helpers.ts';
 

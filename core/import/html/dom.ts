@@ -66,7 +66,7 @@ function droppedByMarkup(el: HtmlElement): boolean {
   return attribs.style ? hidesContent(attribs.style) : false;
 }
 
-/** Every paragraph and cell is asked several times, and a page repeats a few style strings: decided once per string. */
+/** A page repeats a few style strings over hundreds of cells: decided once per string. */
 const hidesContent = memoized((style: string): boolean => {
   const compact = style.toLowerCase().replace(/\s+/g, '');
   return compact.includes('display:none') || compact.includes('visibility:hidden') || compact.includes('mso-hide:all');

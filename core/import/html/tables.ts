@@ -3,7 +3,7 @@
  * metadata (索引号/发布机构…), report statistics (申请/公开/复议… labels) or other data.
  */
 import { DomUtils } from 'htmlparser2';
-import { isDropped, isElement, parentElement, plainTextCjk, type HtmlDocument, type HtmlElement, type HtmlParent } from './dom.ts';
+import { isDropped, isElement, parentElement, plainTextCjk, type HtmlElement, type HtmlParent } from './dom.ts';
 import { cellText } from './cell-text.ts';
 import { expandTable, tableRows, tableStructure, tableWidth, type Grid } from './grid.ts';
 import { isMetadataGrid } from './metadata.ts';
@@ -66,8 +66,8 @@ export function isReportGrid(rows: string[][]): boolean {
   return false;
 }
 
-/** `tables`: the page's <table> elements in document order, when the caller already collected them. */
-export function classifyTables(doc: HtmlDocument, tables: HtmlElement[] = DomUtils.getElementsByTagName('table', doc, true)): Map<HtmlElement, TableInfo> {
+/** `tables`: the page's <table> elements in document order. */
+export function classifyTables(tables: HtmlElement[]): Map<HtmlElement, TableInfo> {
   const infos = new Map<HtmlElement, TableInfo>();
   for (const table of tables) {
     if (hasDroppedAncestor(table)) continue;

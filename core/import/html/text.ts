@@ -4,9 +4,7 @@
  * formatting whitespace between Chinese characters is dropped, while an explicit &nbsp; or
  * full-width space stays a single space.
  */
-
 import { detached } from '../../parse/memo.ts';
-
 
 /** CJK ideographs, CJK punctuation, full-width forms and the quotes/dashes used in Chinese text. */
 export function isCjk(ch: string | undefined): boolean {
@@ -101,14 +99,10 @@ export function normalizeLineFully(raw: string): string {
   return out.trim();
 }
 
-/** Joins the lines of one table cell (paragraphs, <br>): directly between Chinese text, else by a space. */
-export function joinCellLines(lines: string[]): string {
-  let out = '';
-  for (const line of lines) out = appendCellLine(out, line);
-  return out;
-}
-
-/** One step of joinCellLines: `line` added to the cell text built so far. */
+/**
+ * A line of one table cell (a paragraph, a <br> line) added to the cell's text so far: directly
+ * between Chinese text, else after a space.
+ */
 export function appendCellLine(out: string, line: string): string {
   if (!line) return out;
   if (!out) return line;
