@@ -167,6 +167,37 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
   );
 }
 
+interface FacetListProps<T extends string | number> {
+  className: string;
+  allLabel: string;
+  facets: Facet<T>[];
+  selected: T | null;
+  /** The value picked, or null for "all" (also when the selected value is clicked again). */
+  onSelect(value: T | null): void;
+  /** Wraps each label in a span of this class (long body names are cut with an ellipsis). */
+  labelClassName?: string;
+}
+
+/** One facet: an "all" button, then a toggle per value with its count. */
+function FacetList<T extends string | number>({ className, allLabel, facets: list, selected, onSelect, labelClassName }: FacetListProps<T>) {
+  return (
+    <ul className={`facet-list ${className}`} role="list">
+      <li>
+        <button type="button" aria-pressed={selected === null} onClick={() => onSelect(null)}>
+          {allLabel}
+        </button>
+      </li>
+      {list.map((f) => (
+        <li key={String(f.value)}>
+          <button type="button" aria-pressed={selected === f.value} onClick={() => onSelect(selected === f.value ? null : f.value)}>
+            {labelClassName ? <span className={labelClassName}>{f.label}</span> : f.label} <span className="count">{f.count}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 interface FacetsProps {
   query: LibraryQuery;
   facets: ReturnType<typeof facets>;
@@ -190,36 +221,10 @@ const Facets = memo(function Facets({ query, facets: facetData, shownBodies, bod
         onChange={(e) => set({ text: e.target.value })}
       />
       <h2>{t.years}</h2>
-      <ul className="facet-list years" role="list">
-        <li>
-          <button type="button" aria-pressed={query.year === null} onClick={() => set({ year: null })}>
-            {t.allYears}
-          </button>
-        </li>
-        {facetData.years.map((f) => (
-          <li key={String(f.value)}>
-            <button type="button" aria-pressed={query.year === f.value} onClick={() => set({ year: query.year === f.value ? null : f.value })}>
-              {f.label} <span className="count">{f.count}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <FacetList className="years" allLabel={t.allYears} facets={facetData.years} selected={query.year} onSelect={(year) => set({ year })} />
       <h2>{t.bodies}</h2>
       <input type="search" className="filter-input small" aria-label={t.filterBodies} placeholder={t.filterBodies} value={bodyFilter} onChange={(e) => onBodyFilter(e.target.value)} />
-      <ul className="facet-list bodies" role="list">
-        <li>
-          <button type="button" aria-pressed={query.body === null} onClick={() => set({ body: null })}>
-            {t.allBodies}
-          </button>
-        </li>
-        {shownBodies.map((f) => (
-          <li key={f.value}>
-            <button type="button" aria-pressed={query.body === f.value} onClick={() => set({ body: query.body === f.value ? null : f.value })}>
-              <span className="facet-label">{f.label}</span> <span className="count">{f.count}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <FacetList className="bodies" allLabel={t.allBodies} facets={shownBodies} selected={query.body} onSelect={(body) => set({ body })} labelClassName="facet-label" />
     </aside>
   );
 });
