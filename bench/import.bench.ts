@@ -17,9 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { iterateReports } from './generator.ts';
-import { importDocument } from '../core/import/index.ts';
-import { openArchiveService } from '../core/service.ts';
-import { importPool, poolForImport, POOL_MIN_FILES } from '../core/import/pool.ts';
+import { importDocument } from '../core/ingest/index.ts';
+import { openArchiveService } from '../core/service/index.ts';
+import { importPool, poolForImport, POOL_MIN_FILES } from '../core/ingest/pool.ts';
 import { writeFileAtomic } from '../core/archive/atomic.ts';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));

@@ -1,7 +1,7 @@
 // Child process of bench/pdf.bench.ts: imports one file and prints its peak RSS, so the
 // figure is this import's alone.
 import { readFileSync } from 'node:fs';
-import { importDocument } from '../core/import/index.ts';
+import { importDocument } from '../core/ingest/index.ts';
 
 const file = process.argv[2];
 const started = performance.now();

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { importDocument } from '../core/import/index.ts';
+import { importDocument } from '../core/ingest/index.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/office/${name}`, import.meta.url));
 const PAGES_10 = 10;

@@ -1,6 +1,6 @@
 /**
  * UI benchmark: a generated archive of 10,000 reports served by the browser host, driven in
- * Debian Chromium. Figures: UI ready (library visible) after page load, opening a report,
+ * Chrome/Chromium/Edge (test/support/chromium.ts). Figures: UI ready (library visible) after page load, opening a report,
  * search-as-you-type (last keystroke → results on screen), long tasks while scrolling the library.
  * Targets (issue 3): < 1.5 s, < 200 ms, < 100 ms, no long task > 50 ms.
  *
@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { startBrowserHost } from '../core/host/index.ts';
-import { openArchiveService } from '../core/service.ts';
+import { openArchiveService } from '../core/service/index.ts';
 import { createHttpApi } from '../renderer/api/http.ts';
 import { buildRenderer, CHROMIUM_ARGS } from '../test/e2e/harness.ts';
+import { lookupChromium } from '../test/support/chromium.ts';
 import { iterateReports } from './generator.ts';
 
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
@@ -116,10 +117,16 @@ export async function run(args: string[] = []): Promise<void> {
   console.log(`ui bench: ${count} reports`);
   const archiveDir = await prepareArchive(count, option(args, 'rebuild') === 'true');
   if (option(args, 'prepare-only')) return;
+  const browserFound = lookupChromium();
+  if (!browserFound.found) {
+    console.error(`ui bench: ${browserFound.message}`);
+    process.exitCode = 1;
+    return;
+  }
   const staticDir = buildRenderer();
   const host = await startBrowserHost({ archiveDir, port: 0, staticDir, loadSample: false });
   const api = createHttpApi({ token: host.token, baseUrl: new URL(host.url).origin });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: browserFound.path, args: CHROMIUM_ARGS });
   try {
     const status = await api.getStatus();
     // Let the search index finish building so the search figure measures the ready index.

@@ -3,7 +3,7 @@
  * shared by every layer (renderer imports these types too).
  */
 import type { ChapterId, ReportFormat, RuleId, TableId } from './spec.ts';
-import { tripleCache } from './triple-cache.ts';
+import { tripleCache } from './common/triple-cache.ts';
 
 export const SCHEMA_VERSION = 1;
 /** Bumped whenever parsing changes what a stored report would contain (search index keys on it). */

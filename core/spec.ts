@@ -1,5 +1,5 @@
 /**
- * Canonical ids of the national template (../shared/spec/report-format.md).
+ * Canonical ids of the national template (docs/report-format.md).
  * Every layer names chapters, tables, rows and columns by these ids.
  */
 

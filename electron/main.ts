@@ -9,7 +9,7 @@ runMain({
   preloadPath: fileURLToPath(new URL('./preload.cjs', import.meta.url)),
   archiveDir: resolveArchiveDir(),
   async openService({ archiveDir, clipboard }) {
-    const { openArchiveService } = await import('../core/service.ts');
+    const { openArchiveService } = await import('../core/service/index.ts');
     return openArchiveService({ archiveDir, host: 'electron', loadSample: true, clipboard });
   },
 });

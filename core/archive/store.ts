@@ -7,7 +7,7 @@
  *   removed.
  * A listed report therefore always has a complete file. A crash before the commit leaves at
  * most unlisted report files ("orphans"): the next writer finds the journal and rolls the
- * write back (deletes the orphans, re-runs the cross-year rules of the bodies involved).
+ * write back (deletes the orphans, re-runs the rules relating the reports of the bodies involved).
  * A catalogue rebuilt from report files (catalogue lost or corrupt) lists every complete
  * report file, orphans included: they are whole reports, only their import was never confirmed.
  */
@@ -15,21 +15,30 @@ import { copyFile, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PARSER_VERSION, findingsOf, type CatalogueEntry, type ParsedReport, type Report, type RuleEvaluation } from '../model.ts';
-import type { YearReport } from '../validate/index.ts';
-import { normalizeBodyName } from '../parse/index.ts';
+import { normalizeBodyName } from '../common/text.ts';
 import { writeFileAtomic, syncDir } from './atomic.ts';
-import { forEachLimited } from '../limited.ts';
+import { forEachLimited } from '../common/limited.ts';
 import { CatalogueFiles, sameStamp, shardOf, type FileStamp } from './catalogue.ts';
 import { acquireWriteLock, type HeldLock } from './lock.ts';
 import { JOURNAL_FILE, REPORTS_DIR, SHARD_COUNT, SOURCES_DIR, TRASH_DIR } from './paths.ts';
 import { ArchiveError, SCHEMA_VERSION, migrateReport } from './schema.ts';
 
-export type CrossYearFn = (earlier: YearReport, later: YearReport) => { earlier: RuleEvaluation[]; later: RuleEvaluation[] };
-export type ValidateFn = (report: ParsedReport) => RuleEvaluation[];
+/** One report of a body, as the rules that relate a body's reports see it. */
+export interface GroupMember {
+  report: Report;
+  /** The newest version of its body and year. */
+  latest: boolean;
+}
 
-export interface ArchiveOptions {
-  crossYear: CrossYearFn;
-  validate: ValidateFn;
+/** The rules the store runs inside its writes; the store itself knows none of them. */
+export interface ArchiveRules {
+  /** A report's own evaluations, re-run when an edit moves it to another body or year. */
+  validate: (report: ParsedReport) => RuleEvaluation[];
+  /** Relates the reports of one body to each other; returns the reports whose evaluations changed. */
+  relate: (members: GroupMember[]) => Report[];
+}
+
+export interface ArchiveOptions extends ArchiveRules {
   /** Lock wait in ms (default: lockWaitMs()). */
   lockWaitMs?: number;
 }
@@ -75,7 +84,6 @@ interface TrashOwner {
   ids: string[];
 }
 
-const CROSS_YEAR_PREFIX = 'crossYear.';
 /**
  * Files of one batch written at once. All at once queued ~10 file operations per report in
  * libuv's four I/O threads, and the reads of the next files to parse waited behind them.
@@ -445,10 +453,10 @@ export class Archive {
   }
 
   /**
-   * Re-runs the cross-year rules of each body over its latest versions: stale crossYear.*
-   * evaluations are dropped first; consecutive years are compared. Reports come from `overlay`
-   * (this write's unsaved state) or disk. Returns the reports whose evaluations changed (also put
-   * in overlay) and updates their catalogue rows.
+   * Lets the rules relate each body's reports to each other (the cross-year rules) inside this
+   * write, so that derived evaluations commit together with the reports they derive from.
+   * Reports come from `overlay` (this write's unsaved state) or disk. Returns the reports the
+   * rules changed (also put in overlay) and updates their catalogue rows.
    */
   private async recomputeBodies(bodies: Set<string>, overlay: Map<string, Report>): Promise<Report[]> {
     const changed: Report[] = [];
@@ -459,31 +467,11 @@ export class Archive {
     for (const members of membersByBody.values()) {
       // Read at once (each read would otherwise wait its turn behind the parsing going on meanwhile).
       const read = await Promise.all(members.map((e) => overlay.get(e.id) ?? this.readReport(e.id)));
-      const reports = new Map<string, Report>(members.map((e, i) => [e.id, read[i]]));
-      const fresh = new Map<string, RuleEvaluation[]>(members.map((e) => [e.id, []]));
-      const byYear = new Map<number, Report>();
-      for (const e of members) if (e.latest && e.year != null) byYear.set(e.year, reports.get(e.id)!);
-      for (const [year, later] of byYear) {
-        const earlier = byYear.get(year - 1);
-        if (!earlier) continue;
-        const result = this.options.crossYear(
-          { id: earlier.id, year: earlier.year, format: earlier.format, tables: earlier.tables },
-          { id: later.id, year: later.year, format: later.format, tables: later.tables },
-        );
-        fresh.get(earlier.id)!.push(...result.earlier);
-        fresh.get(later.id)!.push(...result.later);
-      }
-      for (const [id, report] of reports) {
-        const kept = report.evaluations.filter((e) => !e.rule.startsWith(CROSS_YEAR_PREFIX));
-        const stale = report.evaluations.filter((e) => e.rule.startsWith(CROSS_YEAR_PREFIX));
-        const renewed = fresh.get(id)!;
-        if (JSON.stringify(stale) === JSON.stringify(renewed)) continue;
-        const next = [...kept, ...renewed];
-        const updated = { ...report, evaluations: next };
-        overlay.set(id, updated);
-        changed.push(updated);
-        const e = this.entries.get(id)!;
-        this.entries.set(id, entryOf(updated, e.latest));
+      const updated = this.options.relate(members.map((e, i) => ({ report: read[i], latest: e.latest })));
+      for (const report of updated) {
+        overlay.set(report.id, report);
+        changed.push(report);
+        this.entries.set(report.id, entryOf(report, this.entries.get(report.id)!.latest));
       }
     }
     return changed;

@@ -8,7 +8,7 @@ import type { ExportFormat, ImportOutcome } from '../api.ts';
 import { findingsOf, tableValues, type Report, type RuleEvaluation } from '../model.ts';
 import { RULE_IDS, TABLE_IDS, tableSpecsFor, type TableId } from '../spec.ts';
 import { resolveArchiveDir } from '../archive/paths.ts';
-import { openArchiveService, type ArchiveService } from '../service.ts';
+import { openArchiveService, type ArchiveService } from '../service/index.ts';
 import { HELP } from './help.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, archive: 3 } as const;

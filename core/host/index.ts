@@ -35,7 +35,7 @@ export function newToken(): string {
 
 async function openService(archiveDir: string, loadSample: boolean): Promise<ArchiveApi & { close(): Promise<void> }> {
   // Loaded on demand: tests that pass `api` never load the archive stack.
-  const { openArchiveService } = await import('../service.ts');
+  const { openArchiveService } = await import('../service/index.ts');
   return openArchiveService({ archiveDir, host: 'browser', loadSample });
 }
 

@@ -6,7 +6,7 @@
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { convertHtml } from './html.ts';
-import { ImportError, type ConvertedDocument, type MetadataHints } from './types.ts';
+import { ImportError, type ConvertedDocument, type MetadataHints } from '../common/document.ts';
 
 async function coreProperties(bytes: Uint8Array): Promise<Partial<MetadataHints>> {
   try {

@@ -3,7 +3,7 @@
  * Only text is read; scripts, styles, frames, forms and event handlers are never run or kept.
  */
 import { DomUtils } from 'htmlparser2';
-import { ImportError, type Block, type ConvertedDocument } from './types.ts';
+import { ImportError, type Block, type ConvertedDocument } from '../common/document.ts';
 import { garbageRatio } from './decode.ts';
 import { decodeHtmlBytes } from './html/charset.ts';
 import { countCjk, elementsByName, parseHtml, plainText, type HtmlElement } from './html/dom.ts';
@@ -13,7 +13,7 @@ import { collectBlocks } from './html/blocks.ts';
 import { hintsFrom, readMetadataGrid, readMetadataLine } from './html/metadata.ts';
 import { normalizeLine } from './html/text.ts';
 import { TableTooLargeError } from './html/grid.ts';
-import { detached } from '../parse/memo.ts';
+import { detached } from '../common/memo.ts';
 
 /** Less Chinese text than this, and no table: the page holds no report (a nav, an error page). */
 const MIN_REPORT_CJK = 20;

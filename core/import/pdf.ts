@@ -1,5 +1,5 @@
 /** PDF reports → blocks: text runs by position, lines, paragraphs and tables rebuilt. */
-import { ImportError, type ConvertedDocument } from './types.ts';
+import { ImportError, type ConvertedDocument } from '../common/document.ts';
 import { extractPdf } from './pdf/extract.ts';
 import { pageLines } from './pdf/lines.ts';
 import { layoutBlocks } from './pdf/layout.ts';

@@ -5,7 +5,7 @@
  */
 import { decodeText, garbageRatio } from './decode.ts';
 import { strictUtf8 } from './html/charset.ts';
-import { ImportError, type Block, type ConvertedDocument, type TableBlock } from './types.ts';
+import { ImportError, type Block, type ConvertedDocument, type TableBlock } from '../common/document.ts';
 
 type Line =
   | { kind: 'blank' }

@@ -1,7 +1,7 @@
 /** Sentences for table 三 (收到和处理政府信息公开申请情况). */
 import { LEGAL_PERSON_COLUMN_IDS, type TableSpec } from '../spec.ts';
-import { describeMissing, formatNumber, operand, type Operand, type Tables } from '../validate/cells.ts';
-import { APPLICANT_COLUMN_LABEL, RESULT_GROUPS, subRowName } from '../validate/labels.ts';
+import { describeMissing, formatNumber, operand, type Operand, type Tables } from '../common/cells.ts';
+import { APPLICANT_COLUMN_LABEL, RESULT_GROUPS, subRowName } from '../common/labels.ts';
 import { allZero, amount, missingParts, part, partsList, percent, sameMissing } from './text.ts';
 
 const T = 'applications';

@@ -1,6 +1,6 @@
 /** Sentences for table 二 (主动公开政府信息情况), 2021 template and 2019 trial. */
 import type { ReportFormat } from '../spec.ts';
-import { describeMissing, formatNumber, operand, type Operand, type Tables } from '../validate/cells.ts';
+import { describeMissing, formatNumber, operand, type Operand, type Tables } from '../common/cells.ts';
 import { amount } from './text.ts';
 
 const T = 'proactive';

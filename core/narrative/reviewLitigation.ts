@@ -1,6 +1,6 @@
 /** Sentences for table 四 (政府信息公开行政复议、行政诉讼情况). */
-import { describeMissing, formatNumber, operand, type Tables } from '../validate/cells.ts';
-import { REVIEW_COLUMN_LABEL } from '../validate/labels.ts';
+import { describeMissing, formatNumber, operand, type Tables } from '../common/cells.ts';
+import { REVIEW_COLUMN_LABEL } from '../common/labels.ts';
 import { amount, missingParts, partsList, percent } from './text.ts';
 
 const T = 'reviewLitigation';

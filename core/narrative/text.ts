@@ -1,5 +1,5 @@
 /** Wording shared by the narrative sentences. Pure. */
-import { describeMissing, formatNumber, type Operand } from '../validate/cells.ts';
+import { describeMissing, formatNumber, type Operand } from '../common/cells.ts';
 
 /** "67 件", "15781.34 万元", with the cell's annotation and unit note: "379 件（含自然失效29件）". */
 export function amount(op: Operand, unit: string): string {

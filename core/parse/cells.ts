@@ -1,8 +1,8 @@
 /** One printed table cell → Cell (value, state, raw, annotation, unit note). Never guesses a 0. */
 import type { Cell } from '../model.ts';
 import type { ColumnSpec } from '../spec.ts';
-import { foldWidth } from './normalize.ts';
-import { detached } from './memo.ts';
+import { foldWidth } from '../common/text.ts';
+import { detached } from '../common/memo.ts';
 
 const DASHES = new Set(['-', '—', '–', '－', '——', '−', '―', '--', '———']);
 const SLASHES = new Set(['/', '／', '\\', '//']);

@@ -1,6 +1,6 @@
 /** Splits the blocks into preamble and chapters by their numbered headings (一、… 六、, 七、…, 附件). */
 import type { ChapterId } from '../spec.ts';
-import type { Block } from '../import/types.ts';
+import type { Block } from '../common/document.ts';
 import { chineseNumeral, normalizeLabel } from './normalize.ts';
 
 export interface Segment {

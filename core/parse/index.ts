@@ -11,13 +11,13 @@
  * - Tables that map to no statistical table stay generic tables; nothing from the source is dropped.
  */
 import type { Chapter, ParsedReport } from '../model.ts';
-import { ImportError, type ConvertedDocument, type TableBlock } from '../import/types.ts';
+import { ImportError, type ConvertedDocument, type TableBlock } from '../common/document.ts';
 import { chapterHeading, chapterIdOf, splitChapters } from './chapters.ts';
 import { detectFormat } from './format.ts';
 import { extractMetadata } from './metadata.ts';
 import { isStatTableBlock, mapStatTables, type LocatedTable } from './statTables.ts';
 
-export { normalizeBodyName } from './metadata.ts';
+export { normalizeBodyName } from '../common/text.ts';
 export { parseCell } from './cells.ts';
 export { normalizeLabel } from './normalize.ts';
 

@@ -1,7 +1,7 @@
 /** Title, issuing body, year and publication date of a report, with how sure we are. */
 import type { BodyName, MetadataConfidence } from '../model.ts';
-import type { Block, MetadataHints } from '../import/types.ts';
-import { foldWidth } from './normalize.ts';
+import type { Block, MetadataHints } from '../common/document.ts';
+import { foldWidth, normalizeBodyName } from '../common/text.ts';
 
 export interface ReportMetadata {
   title: string;
@@ -11,10 +11,6 @@ export interface ReportMetadata {
   confidence: MetadataConfidence;
 }
 
-/** Body name for grouping: whitespace removed, full width folded. */
-export function normalizeBodyName(printed: string): string {
-  return foldWidth(printed).replace(/[\s\u00a0\u200b]+/g, '');
-}
 
 const BODY_FIELDS = ['发布机构', '发布机关', '发文机关', '发布单位', '来源', '信息来源'];
 const DATE_FIELDS = ['发布日期', '公开日期', '成文日期', '发文日期', '发布时间'];

@@ -1,14 +1,6 @@
 /** Text normalization shared by label matching, metadata and cell parsing. */
-import { memoized } from './memo.ts';
+import { memoized } from '../common/memo.ts';
 import { normalizeLabelText } from './label-text.ts';
-
-/** Folds full-width ASCII (digits, letters, brackets, punctuation) and the ideographic space to half width. */
-export function foldWidth(text: string): string {
-  if (!WIDE.test(text)) return text;
-  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-const WIDE = /[\uff01-\uff5e\u3000]/;
-
 
 /**
  * Normalizes a table label for matching: all whitespace removed, full width folded,

@@ -1,6 +1,6 @@
 /** Finds the blocks of the three statistical tables and maps them; anything that does not map stays a generic table. */
 import { cellRef, type GenericTable, type RuleEvaluation, type StatTable } from '../model.ts';
-import type { TableBlock } from '../import/types.ts';
+import type { TableBlock } from '../common/document.ts';
 import { tableSpec, type ReportFormat, type TableId, type TableSpec } from '../spec.ts';
 import { mapApplications, looksLikeApplications } from './tables/applications.ts';
 import { emptyCells, incomplete } from './tables/findings.ts';

@@ -8,7 +8,7 @@ import type { Report } from '../model.ts';
 import { findingsOf } from '../model.ts';
 import { narrateTable } from '../narrative.ts';
 import { TABLE_IDS, tableSpecsFor, type ReportFormat, type TableId } from '../spec.ts';
-import { tripleCache } from '../triple-cache.ts';
+import { tripleCache } from '../common/triple-cache.ts';
 
 /** Weight class of a field; the index keeps fields ordered by class. */
 export const FieldClass = { Meta: 0, Heading: 1, Text: 2, Finding: 3, Narrative: 4, Table: 5 } as const;

@@ -1,9 +1,9 @@
 /** Rules of table 三: applications.balance, applications.resultTotal, applications.rowTotal. */
 import type { RuleEvaluation, RuleStatus } from '../model.ts';
 import { APPLICANT_COLUMNS, APPLICANT_PART_COLUMN_IDS, RESULT_GROUP_PREFIXES, type TableSpec } from '../spec.ts';
-import { formatNumber, operand, type Operand, type Tables } from './cells.ts';
+import { formatNumber, operand, type Operand, type Tables } from '../common/cells.ts';
 import { equationMessage, evaluateEquation, notAssessable } from './evaluation.ts';
-import { APPLICANT_COLUMN_LABEL, RESULT_GROUPS, applicationRowName } from './labels.ts';
+import { APPLICANT_COLUMN_LABEL, RESULT_GROUPS, applicationRowName } from '../common/labels.ts';
 
 const TABLE = 'applications';
 

@@ -5,9 +5,9 @@
  */
 import type { ParsedReport, RuleEvaluation, RuleStatus } from '../model.ts';
 import { APPLICANT_COLUMNS } from '../spec.ts';
-import { describeMissing, formatNumber, operand, type Operand } from './cells.ts';
+import { describeMissing, formatNumber, operand, type Operand } from '../common/cells.ts';
 import { RULE_SEVERITY } from './evaluation.ts';
-import { APPLICANT_COLUMN_LABEL } from './labels.ts';
+import { APPLICANT_COLUMN_LABEL } from '../common/labels.ts';
 
 /** A report as the cross-year rules see it. */
 export type YearReport = Pick<ParsedReport, 'year' | 'format' | 'tables'> & { id: string };

@@ -1,6 +1,6 @@
 import type { RuleEvaluation, RuleStatus, Severity } from '../model.ts';
 import type { RuleId } from '../spec.ts';
-import { describeMissing, formatNumber, missingText, sumOf, sumText, type Operand } from './cells.ts';
+import { describeMissing, formatNumber, missingText, sumOf, sumText, type Operand } from '../common/cells.ts';
 
 /**
  * Severity is the rule's: what a failure of it would mean (error where numbers contradict,

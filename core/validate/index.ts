@@ -1,5 +1,5 @@
 /**
- * Validation (勾稽关系): every rule of ../shared/spec/report-format.md, one module per family.
+ * Validation (勾稽关系): every rule of docs/report-format.md, one module per family.
  * Pure functions over a parsed report. Decisions are documented where each rule is.
  */
 import type { ParsedReport, RuleEvaluation } from '../model.ts';
@@ -10,7 +10,7 @@ import { checkCarryOver, checkInForce, type CrossYearEvaluations, type YearRepor
 import { checkNarrative } from './narrativeMismatch.ts';
 import { checkNonNegative } from './proactive.ts';
 import { checkGroupTotals } from './reviewLitigation.ts';
-import { detached } from '../parse/memo.ts';
+import { detached } from '../common/memo.ts';
 
 export type { CrossYearEvaluations, YearReport } from './crossYear.ts';
 

@@ -20,8 +20,8 @@
  */
 import type { ParsedReport, RuleEvaluation, RuleStatus, Severity } from '../model.ts';
 import { APPLICANT_PART_COLUMN_IDS, tableSpec, type ReportFormat } from '../spec.ts';
-import { formatNumber, missingText, operand, type Operand, type Tables } from './cells.ts';
-import { APPLICANT_COLUMN_LABEL, applicationRowName } from './labels.ts';
+import { formatNumber, missingText, operand, type Operand, type Tables } from '../common/cells.ts';
+import { APPLICANT_COLUMN_LABEL, applicationRowName } from '../common/labels.ts';
 import { RULE_SEVERITY } from './evaluation.ts';
 import { extractFigures, type FigureTarget, type StatedFigure } from './narrativeFigures.ts';
 

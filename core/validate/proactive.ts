@@ -1,7 +1,7 @@
 /** Rule of table 二: proactive.nonNegative. */
 import type { RuleEvaluation } from '../model.ts';
 import type { TableSpec } from '../spec.ts';
-import { describeMissing, formatNumber, operand, type Tables } from './cells.ts';
+import { describeMissing, formatNumber, operand, type Tables } from '../common/cells.ts';
 import { RULE_SEVERITY, notAssessable } from './evaluation.ts';
 
 /**

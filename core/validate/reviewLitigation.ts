@@ -1,9 +1,9 @@
 /** Rule of table 四: reviewLitigation.groupTotal. */
 import type { RuleEvaluation } from '../model.ts';
 import { REVIEW_LITIGATION } from '../spec.ts';
-import { operand, type Tables } from './cells.ts';
+import { operand, type Tables } from '../common/cells.ts';
 import { equationMessage, evaluateEquation, notAssessable } from './evaluation.ts';
-import { REVIEW_COLUMN_LABEL, REVIEW_GROUP_NAME } from './labels.ts';
+import { REVIEW_COLUMN_LABEL, REVIEW_GROUP_NAME } from '../common/labels.ts';
 
 const PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 

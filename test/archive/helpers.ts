@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { Cell, ParsedReport, RuleEvaluation } from '../../core/model.ts';
 import { APPLICANT_COLUMNS } from '../../core/spec.ts';
 import { Archive, type NewReport } from '../../core/archive/index.ts';
-import { validateCrossYear, validateReport } from '../../core/validate/index.ts';
+import { ARCHIVE_RULES } from '../../core/service/rules.ts';
+import { validateReport } from '../../core/validate/index.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'archive');
@@ -76,7 +77,7 @@ export function newReport(parsed: ParsedReport, text: string, fileName = 'report
   };
 }
 
-export const openArchive = (dir: string) => Archive.open(dir, { crossYear: validateCrossYear, validate: validateReport });
+export const openArchive = (dir: string) => Archive.open(dir, ARCHIVE_RULES);
 
 export interface FileState {
   sha256: string;

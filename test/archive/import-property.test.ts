@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importDocument, ImportError } from '../../core/import/index.ts';
+import { importDocument, ImportError } from '../../core/ingest/index.ts';
 import { FIXTURES } from './helpers.ts';
 
 const PER_RUN_MS = 3000;

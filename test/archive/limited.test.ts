@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachLimited } from '../../core/limited.ts';
+import { forEachLimited } from '../../core/common/limited.ts';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

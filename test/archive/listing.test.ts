@@ -1,7 +1,7 @@
 /** The service's library listing and archive-wide findings stay current although both are kept in memory. */
 import { describe, expect, it } from 'vitest';
 import { newReport, openArchive, parsedReport, tempDir } from './helpers.ts';
-import { openArchiveService } from '../../core/service.ts';
+import { openArchiveService } from '../../core/service/index.ts';
 
 describe('listing and findings kept in memory', () => {
   it('follows writes made through the service and by another process (a second service on the same folder)', async () => {

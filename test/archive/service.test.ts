@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { folderHash, newReport, openArchive, parsedReport, tempDir } from './helpers.ts';
-import { openArchiveService } from '../../core/service.ts';
+import { openArchiveService } from '../../core/service/index.ts';
 import { defaultArchiveDir, resolveArchiveDir } from '../../core/archive/index.ts';
 
 async function serviceWith(reports: { body: string; year: number; text: string; figures?: Parameters<typeof parsedReport>[2] }[]) {
@@ -133,7 +133,7 @@ describe('sample archive', () => {
     const status = await service.getStatus();
     expect(status.sampleLoaded).toBe(true);
     const { readdir } = await import('node:fs/promises');
-    const { SAMPLE_DIR } = await import('../../core/service.ts');
+    const { SAMPLE_DIR } = await import('../../core/service/index.ts');
     const files = (await readdir(SAMPLE_DIR)).filter((n) => !/^readme/i.test(n));
     expect(status.reports).toBe(files.length);
     await service.close();

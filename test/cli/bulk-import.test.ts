@@ -3,7 +3,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FIXTURES, tempDir } from '../archive/helpers.ts';
 import { iterateReports } from '../../bench/generator.ts';
-import { importPool, POOL_MIN_FILES } from '../../core/import/pool.ts';
+import { importPool, POOL_MIN_FILES } from '../../core/ingest/pool.ts';
 import { cli } from './helpers.ts';
 
 const fixture = (name: string) => path.join(FIXTURES, name);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FIXTURES, folderHash, tempDir } from '../archive/helpers.ts';
-import { openArchiveService } from '../../core/service.ts';
+import { openArchiveService } from '../../core/service/index.ts';
 import { cli } from './helpers.ts';
 
 const fixture = (name: string) => path.join(FIXTURES, name);

@@ -45,7 +45,7 @@ describe('channel table', () => {
   it('covers every ArchiveApi method the real service implements', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-contract-'));
     try {
-      const { openArchiveService } = await import('../../core/service.ts');
+      const { openArchiveService } = await import('../../core/service/index.ts');
       const service = await openArchiveService({ archiveDir: dir, host: 'browser', loadSample: false, lazySearch: true });
       try {
         for (const m of METHOD_NAMES) expect(typeof service[m], m).toBe('function');

@@ -1,16 +1,17 @@
 /**
- * The app end to end in Debian Chromium against the browser host, from an empty temporary
+ * The app end to end in Chromium (or Chrome/Edge, see browser.ts) against the browser host, from an empty temporary
  * archive: first run, import, reader (table + narrative), search, clipboard, bad files, findings.
  * Screenshots of each view go to test-artifacts/.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../core/api.ts';
 import { layoutTable, tableToTsv } from '../../core/export/index.ts';
-import { importDocument } from '../../core/import/index.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import { narrateTable } from '../../core/narrative.ts';
 import { createHttpApi } from '../../renderer/api/http.ts';
 import { buildRenderer, screenshot, seedPath, startSession, type Session } from './harness.ts';
+import { describeWithBrowser } from './browser.ts';
 
 let staticDir: string;
 let session: Session;
@@ -27,19 +28,19 @@ async function openSeed() {
   await page().waitForSelector('#ch-applications table.stat');
 }
 
-beforeAll(async () => {
-  staticDir = buildRenderer();
-  session = await startSession({ staticDir, loadSample: true });
-  api = createHttpApi({ token: session.host.token, baseUrl: session.origin });
-  await page().goto(session.host.url);
-});
+describeWithBrowser('Nianbao in the browser host', () => {
+  beforeAll(async () => {
+    staticDir = buildRenderer();
+    session = await startSession({ staticDir, loadSample: true });
+    api = createHttpApi({ token: session.host.token, baseUrl: session.origin });
+    await page().goto(session.host.url);
+  });
 
-afterAll(async () => {
-  await session?.close();
-  if (staticDir) rmSync(staticDir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await session?.close();
+    if (staticDir) rmSync(staticDir, { recursive: true, force: true });
+  });
 
-describe('Nianbao in the browser host', () => {
   it('shows the sample archive on first run', async () => {
     await page().waitForSelector('[data-testid=sample-banner]', { timeout: 15_000 });
     expect(await page().locator('[data-testid=sample-banner]').innerText()).toContain('示例');

@@ -1,19 +1,20 @@
 /**
  * E2E harness: builds the renderer once into a temp folder, starts the browser host on an empty
- * temporary archive (with the sample archive loaded), and drives Debian Chromium with playwright-core.
+ * temporary archive (with the sample archive loaded), and drives Chrome/Chromium/Edge with
+ * playwright-core (found by test/support/chromium.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { requireChromium } from '../support/chromium.ts';
+import { fixturePath } from '../support/fixtures.ts';
 import { startBrowserHost, type BrowserHost } from '../../core/host/index.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** shared/ sits beside the checkout (../shared from the repo root). */
-export const sharedDir = resolve(repoRoot, '../shared');
-export const seedPath = join(sharedDir, 'seed/yichun-2022.txt');
+export const seedPath = fixturePath('seed', 'yichun-2022.txt');
 export const artifactsDir = join(repoRoot, 'test-artifacts');
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -41,9 +42,10 @@ export interface Session {
 }
 
 export async function startSession(options: { staticDir: string; archiveDir?: string; loadSample?: boolean; viewport?: { width: number; height: number } }): Promise<Session> {
+  const executablePath = requireChromium();
   const archiveDir = options.archiveDir ?? mkdtempSync(join(tmpdir(), 'nianbao-archive-'));
   const host = await startBrowserHost({ archiveDir, port: 0, staticDir: options.staticDir, loadSample: options.loadSample ?? true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const origin = new URL(host.url).origin;
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

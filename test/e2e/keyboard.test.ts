@@ -5,9 +5,10 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHttpApi } from '../../renderer/api/http.ts';
 import { buildRenderer, screenshot, seedPath, startSession, type Session } from './harness.ts';
+import { describeWithBrowser } from './browser.ts';
 
 let staticDir: string;
 let session: Session;
@@ -37,22 +38,22 @@ async function tabUntil(predicate: (a: Awaited<ReturnType<typeof active>>) => bo
   throw new Error(`focus never reached the target after ${max} × ${key}; last: ${JSON.stringify(await active())}`);
 }
 
-beforeAll(async () => {
-  staticDir = buildRenderer();
-  session = await startSession({ staticDir, loadSample: false });
-  const api = createHttpApi({ token: session.host.token, baseUrl: session.origin });
-  const outcomes = await api.importFiles([{ name: basename(seedPath), bytes: new Uint8Array(readFileSync(seedPath)) }]);
-  expect(outcomes[0].status).toBe('imported');
-  await page().goto(session.host.url);
-  await page().waitForSelector('[role=option]');
-});
+describeWithBrowser('Keyboard only', () => {
+  beforeAll(async () => {
+    staticDir = buildRenderer();
+    session = await startSession({ staticDir, loadSample: false });
+    const api = createHttpApi({ token: session.host.token, baseUrl: session.origin });
+    const outcomes = await api.importFiles([{ name: basename(seedPath), bytes: new Uint8Array(readFileSync(seedPath)) }]);
+    expect(outcomes[0].status).toBe('imported');
+    await page().goto(session.host.url);
+    await page().waitForSelector('[role=option]');
+  });
 
-afterAll(async () => {
-  await session?.close();
-  if (staticDir) rmSync(staticDir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await session?.close();
+    if (staticDir) rmSync(staticDir, { recursive: true, force: true });
+  });
 
-describe('Keyboard only', () => {
   it('tabs to the search box, searches, opens a result with Enter and reaches the Table toggle', async () => {
     if (process.env.KEYBOARD_DEBUG) console.log('before', JSON.stringify(await active()), await page().evaluate(() => location.href));
     const search = await tabUntil((a) => a.tag === 'INPUT' && a.label === '搜索', 15);

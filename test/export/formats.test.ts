@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../support/fixtures.ts';
 import {
   chapterToHtml,
   chapterToMarkdown,
@@ -15,7 +15,7 @@ import {
   tableToText,
   tableToTsv,
 } from '../../core/export/index.ts';
-import { importDocument } from '../../core/import/index.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import type { Report } from '../../core/model.ts';
 import { SEED_APPLICATIONS, seedLikeReport } from './fixture.ts';
 
@@ -318,8 +318,7 @@ describe('JSON export', () => {
 
 describe('the parsed seed', () => {
   it('exports table 三 as the grid of the document', async () => {
-    const bytes = readFileSync(new URL('../../../shared/seed/yichun-2022.txt', import.meta.url));
-    const { parsed } = await importDocument(new Uint8Array(bytes), 'yichun-2022.txt');
+    const { parsed } = await importDocument(readFixture('seed', 'yichun-2022.txt'), 'yichun-2022.txt');
     const report = { ...seedLikeReport(), ...parsed };
     expect(tsvGrid(exportReport(report, { format: 'tsv', table: 'applications' }))).toEqual(expectedApplicationsGrid(SEED_APPLICATIONS));
     const html = exportReport(report, { format: 'html', table: 'applications' });

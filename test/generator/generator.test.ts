@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateReports, iterateReports, INJECTABLE_RULES, type GeneratedReport } from '../../bench/generator.ts';
-import { importDocument } from '../../core/import/index.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import { validateCrossYear } from '../../core/validate/index.ts';
 import { tableValues } from '../../core/model.ts';
 import { APPLICATIONS_2021, RESULT_GROUP_PREFIXES } from '../../core/spec.ts';

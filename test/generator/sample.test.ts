@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSampleArchive } from '../../bench/generator.ts';
-import { importDocument } from '../../core/import/index.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import type { ParsedReport } from '../../core/model.ts';
 import { validateCrossYear } from '../../core/validate/index.ts';
 

@@ -1,14 +1,14 @@
 /** The browser host over the real archive service: what `npm run serve` gives the UI. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFixture } from '../support/fixtures.ts';
 import { startBrowserHost, type BrowserHost } from '../../core/host/index.ts';
 import { createHttpApi } from '../../renderer/api/http.ts';
 import type { ArchiveApi } from '../../core/api.ts';
 
-const shared = new URL('../../../shared/', import.meta.url);
-const seed = readFileSync(new URL('seed/yichun-2022.txt', shared));
+const seed = readFixture('seed', 'yichun-2022.txt');
 
 let dir: string;
 let host: BrowserHost;
@@ -33,7 +33,7 @@ describe('browser host with the archive service', () => {
   });
 
   it('imports the seed report over HTTP and serves it back', async () => {
-    const [outcome] = await api.importFiles([{ name: 'yichun-2022.txt', bytes: new Uint8Array(seed) }]);
+    const [outcome] = await api.importFiles([{ name: 'yichun-2022.txt', bytes: seed }]);
     expect(outcome).toMatchObject({ file: 'yichun-2022.txt', status: 'imported', year: 2022 });
     const rows = await api.listReports({});
     expect(rows).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertHtml } from '../../core/import/html.ts';
-import { ImportError } from '../../core/import/types.ts';
+import { ImportError } from '../../core/common/document.ts';
 import { paragraphs, tables, utf8 } from './helpers.ts';
 
 const PROSE = '<p>本年度政府信息公开工作年度报告的说明文字，用来让页面有正文。</p>';

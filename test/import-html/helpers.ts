@@ -1,13 +1,11 @@
 /** Shared helpers of the HTML converter tests: fixture paths and block accessors. */
-import { readFileSync } from 'node:fs';
-import type { Block, ConvertedDocument, TableBlock } from '../../core/import/types.ts';
+import type { Block, ConvertedDocument, TableBlock } from '../../core/common/document.ts';
+import { readFixture as readTestFixture } from '../support/fixtures.ts';
 
-/** ../shared beside the repo root (this file is at repo-root depth 2). */
-export const SHARED_DIR = new URL('../../../shared/', import.meta.url);
-export const FIXTURE_DIR = new URL('../fixtures/html/', import.meta.url);
-
-export const readShared = (path: string) => new Uint8Array(readFileSync(new URL(path, SHARED_DIR)));
-export const readFixture = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURE_DIR)));
+/** A page made for these tests (test/fixtures/html/). */
+export const readFixture = (name: string) => readTestFixture('html', name);
+/** A real page as published (test/fixtures/real/, provenance in its README). */
+export const readRealPage = (name: string) => readTestFixture('real', name);
 export const utf8 = (html: string) => new TextEncoder().encode(html);
 
 export const paragraphs = (doc: ConvertedDocument) =>

@@ -1,7 +1,7 @@
 /** Hostile HTML: nothing executable or hidden survives, only the report text. */
 import { describe, expect, it } from 'vitest';
 import { convertHtml } from '../../core/import/html.ts';
-import { importDocument } from '../../core/import/index.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import { allText, paragraphs, tables, utf8 } from './helpers.ts';
 
 const HOSTILE = `<!doctype html><html><head>

@@ -1,22 +1,22 @@
 /**
- * The real pages in ../shared/real/ (README there): a bare Shanghai fragment (2019 trial
+ * The real pages in test/fixtures/real/ (provenance in its README): a bare Shanghai fragment (2019 trial
  * template, &nbsp; blanks, amounts in 元, colspans that disagree with their header) and a full
  * saved Shuyang page (site chrome, metadata table, Word markup). Values below were read from
  * the pages by eye.
  */
 import { describe, expect, it } from 'vitest';
 import { convertHtml } from '../../core/import/html.ts';
-import { importDocument } from '../../core/import/index.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import { tableValues } from '../../core/model.ts';
-import { allText, paragraphs, readShared, tableAfter } from './helpers.ts';
+import { allText, paragraphs, readRealPage, tableAfter } from './helpers.ts';
 
-const SHANGHAI = 'real/shanghai-office-2019.html';
-const SHUYANG = 'real/shuyang-fgj-2023.html';
+const SHANGHAI = 'shanghai-office-2019.html';
+const SHUYANG = 'shuyang-fgj-2023.html';
 const B = null; // a blank cell (&nbsp; or <o:p> </o:p>): no value, never 0
 
 describe('shanghai-office-2019.html (bare fragment, 2019 trial template)', () => {
   it('converts the fragment: title first, 发布日期 line into hints, three tables where they sit', async () => {
-    const doc = await convertHtml(readShared(SHANGHAI), 'shanghai-office-2019.html');
+    const doc = await convertHtml(readRealPage(SHANGHAI), 'shanghai-office-2019.html');
     const text = paragraphs(doc);
     expect(text[0]).toBe('2019年上海市人民政府办公厅政府信息公开工作年度报告');
     expect(text).not.toContain('发布日期：2020-01-31');
@@ -30,7 +30,7 @@ describe('shanghai-office-2019.html (bare fragment, 2019 trial template)', () =>
   });
 
   it('expands table 二 consistently although the 第（五）/（六）/（九）项 colspans disagree with their header', async () => {
-    const doc = await convertHtml(readShared(SHANGHAI), 'shanghai-office-2019.html');
+    const doc = await convertHtml(readRealPage(SHANGHAI), 'shanghai-office-2019.html');
     const t = tableAfter(doc, '二、主动公开政府信息情况');
     expect(t.rows.every((row) => row.length === 5)).toBe(true);
     expect(t.rows[1]).toEqual(['信息内容', '本年新制作数量', '本年新公开数量', '本年新公开数量', '对外公开总数量']);
@@ -45,7 +45,7 @@ describe('shanghai-office-2019.html (bare fragment, 2019 trial template)', () =>
   });
 
   it('keeps &nbsp; cells of table 三 and 四 as empty strings', async () => {
-    const doc = await convertHtml(readShared(SHANGHAI), 'shanghai-office-2019.html');
+    const doc = await convertHtml(readRealPage(SHANGHAI), 'shanghai-office-2019.html');
     const t = tableAfter(doc, '三、收到和处理政府信息公开申请情况');
     expect(t.rows).toHaveLength(3 + 2 + 20 + 1);
     expect(t.rows[3].slice(3)).toEqual(['821', '35', '', '', '2', '1', '859']);
@@ -57,7 +57,7 @@ describe('shanghai-office-2019.html (bare fragment, 2019 trial template)', () =>
   });
 
   it('imports end to end: trial proactive columns, 251000元 → 25.1 万元, blanks as blank nulls', async () => {
-    const { parsed } = await importDocument(readShared(SHANGHAI), 'shanghai-office-2019.html');
+    const { parsed } = await importDocument(readRealPage(SHANGHAI), 'shanghai-office-2019.html');
     expect(parsed.format).toBe('2019-trial');
     expect(parsed.year).toBe(2019);
     const v = tableValues(parsed.tables);
@@ -100,7 +100,7 @@ describe('shanghai-office-2019.html (bare fragment, 2019 trial template)', () =>
 
 describe('shuyang-fgj-2023.html (full saved page with site chrome)', () => {
   it('reads the metadata table into hints and never emits it as a report table', async () => {
-    const doc = await convertHtml(readShared(SHUYANG), 'shuyang-fgj-2023.html');
+    const doc = await convertHtml(readRealPage(SHUYANG), 'shuyang-fgj-2023.html');
     expect(doc.hints).toEqual({
       title: '沭阳县发展和改革局2023年政府信息公开年度报告',
       body: '沭阳县发展和改革局',
@@ -119,7 +119,7 @@ describe('shuyang-fgj-2023.html (full saved page with site chrome)', () => {
   });
 
   it('re-joins Word-split text and trims the indented signature', async () => {
-    const doc = await convertHtml(readShared(SHUYANG), 'shuyang-fgj-2023.html');
+    const doc = await convertHtml(readRealPage(SHUYANG), 'shuyang-fgj-2023.html');
     const text = paragraphs(doc);
     expect(text[0]).toBe('沭阳县发展和改革局2023年政府信息公开年度报告');
     expect(text[1]).toBe(
@@ -133,7 +133,7 @@ describe('shuyang-fgj-2023.html (full saved page with site chrome)', () => {
   });
 
   it('keeps no site chrome: navigation, search form, capture header, scripts, footer', async () => {
-    const doc = await convertHtml(readShared(SHUYANG), 'shuyang-fgj-2023.html');
+    const doc = await convertHtml(readRealPage(SHUYANG), 'shuyang-fgj-2023.html');
     const joined = allText(doc).join('\n');
     for (const chrome of ['首页', '走进沭阳', '办事服务', '数据开放', '繁體版', '无障碍', '适老化', '智能问答', '请输入关键词', '采集时间', '标题：', '星期', '页面生成时间', 'websiteId', 'footer', 'xggj']) {
       expect(joined, chrome).not.toContain(chrome);
@@ -143,7 +143,7 @@ describe('shuyang-fgj-2023.html (full saved page with site chrome)', () => {
   });
 
   it('imports end to end: applications natural/total, blank legal-person columns, 规范性文件 row, chapter 五', async () => {
-    const { parsed } = await importDocument(readShared(SHUYANG), 'shuyang-fgj-2023.html');
+    const { parsed } = await importDocument(readRealPage(SHUYANG), 'shuyang-fgj-2023.html');
     expect(parsed.format).toBe('2021');
     expect(parsed.year).toBe(2023);
     expect(parsed.body.printed).toBe('沭阳县发展和改革局');

@@ -1,9 +1,9 @@
 /** Truncated and empty pages: convert what is there, or a clear ImportError — never another error. */
 import { describe, expect, it } from 'vitest';
 import { convertHtml } from '../../core/import/html.ts';
-import { importDocument } from '../../core/import/index.ts';
-import { ImportError, type ConvertedDocument } from '../../core/import/types.ts';
-import { allText, paragraphs, readFixture, readShared, tables, tableAfter, utf8 } from './helpers.ts';
+import { importDocument } from '../../core/ingest/index.ts';
+import { ImportError, type ConvertedDocument } from '../../core/common/document.ts';
+import { allText, paragraphs, readFixture, readRealPage, tables, tableAfter, utf8 } from './helpers.ts';
 
 async function outcome(run: () => Promise<unknown>): Promise<'ok' | 'import-error'> {
   try {
@@ -21,7 +21,7 @@ describe('truncated HTML', () => {
   for (const [name, bytes] of [
     ['yichun-2022.utf8.html', readFixture('yichun-2022.utf8.html')],
     ['yichun-2022.gbk.html', readFixture('yichun-2022.gbk.html')],
-    ['shuyang-fgj-2023.html', readShared('real/shuyang-fgj-2023.html')],
+    ['shuyang-fgj-2023.html', readRealPage('shuyang-fgj-2023.html')],
   ] as const) {
     it(`${name}: every cut converts or throws ImportError, with no markup in the text`, async () => {
       for (const cut of cutPoints(bytes.length, 60)) {
@@ -79,7 +79,7 @@ describe('pages without a report', () => {
   });
 
   it('the Shanghai fragment cut right after its title still converts what is there', async () => {
-    const text = new TextDecoder().decode(readShared('real/shanghai-office-2019.html'));
+    const text = new TextDecoder().decode(readRealPage('shanghai-office-2019.html'));
     const doc = await convertHtml(utf8(text.slice(0, text.indexOf('一、总体情况') + 40)), 'shanghai-cut.html');
     expect(paragraphs(doc)[0]).toBe('2019年上海市人民政府办公厅政府信息公开工作年度报告');
   });

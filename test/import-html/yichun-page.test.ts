@@ -1,12 +1,12 @@
 /**
- * A government-site-style page of the 伊春 2022 report figures (../shared/seed/yichun-2022.txt),
+ * A government-site-style page of the 伊春 2022 report figures (test/fixtures/seed/yichun-2022.txt),
  * saved once as UTF-8 and once as GBK (test/fixtures/html/make-gbk.mjs): both must convert to the
  * same blocks, and every cell of tables 二, 三 and 四 is compared with values written by hand.
  * The seed lost one litigation group of table 四; the page prints zeros there.
  */
 import { describe, expect, it } from 'vitest';
 import { convertHtml } from '../../core/import/html.ts';
-import { importDocument } from '../../core/import/index.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import { tableValues } from '../../core/model.ts';
 import { allText, paragraphs, readFixture, tableAfter } from './helpers.ts';
 

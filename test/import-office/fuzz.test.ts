@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importDocument, ImportError } from '../../core/import/index.ts';
+import { importDocument, ImportError } from '../../core/ingest/index.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/office/${name}`, import.meta.url)));
 const PER_IMPORT_MS = 40_000;

@@ -2,7 +2,7 @@
 // LibreOffice from songling-2022.html) must import to exactly the cells of the HTML original.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, beforeAll } from 'vitest';
-import { importDocument, ImportError, type ImportedDocument } from '../../core/import/index.ts';
+import { importDocument, ImportError, type ImportedDocument } from '../../core/ingest/index.ts';
 import { tableValues, type StatTable } from '../../core/model.ts';
 import type { TableId } from '../../core/spec.ts';
 import { extractPdf } from '../../core/import/pdf/extract.ts';

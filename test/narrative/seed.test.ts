@@ -1,14 +1,12 @@
 /** The narrative view of the real seed report, imported through the whole pipeline. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importDocument } from '../../core/import/index.ts';
+import { readFixture } from '../support/fixtures.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import { narrateTable } from '../../core/narrative.ts';
-
-const SEED = new URL('../../../shared/seed/yichun-2022.txt', import.meta.url);
 
 describe('narrating the seed report', () => {
   it('tells tables 二, 三 and the review group of 四 from the imported cells', async () => {
-    const { parsed } = await importDocument(readFileSync(SEED), 'yichun-2022.txt');
+    const { parsed } = await importDocument(readFixture('seed', 'yichun-2022.txt'), 'yichun-2022.txt');
     expect(narrateTable(parsed, 'proactive')).toEqual([
       '本年未制发规章，未废止，现行有效 0 件。',
       '本年制发行政规范性文件 147 件，废止 55 件，现行有效 379 件。',

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../core/import/types.ts';
-import { parseText, SHARED } from './helpers.ts';
+import { readFixtureText } from '../support/fixtures.ts';
+import { ImportError } from '../../core/common/document.ts';
+import { parseText } from './helpers.ts';
 
-const seedLines = readFileSync(new URL('seed/yichun-2022.txt', SHARED), 'utf8').split('\n');
+const seedLines = readFixtureText('seed', 'yichun-2022.txt').split('\n');
 
 describe('mangled extractions of the seed (lines dropped and swapped)', () => {
   it('never fail with anything but ImportError, and every number read is the one printed in its labelled row', async () => {

@@ -1,10 +1,10 @@
 /**
  * Tables as the HTML/DOCX converters deliver them: expanded grids where a merged cell's text
  * is repeated in every slot it covers and `copies` marks the repeats. The layouts copy the
- * real pages in ../shared/real (上海市人民政府办公厅 2019, 沭阳县发展和改革局 2023).
+ * real pages in test/fixtures/real (上海市人民政府办公厅 2019, 沭阳县发展和改革局 2023).
  */
 import { describe, expect, it } from 'vitest';
-import type { Block, ConvertedDocument, TableBlock } from '../../core/import/types.ts';
+import type { Block, ConvertedDocument, TableBlock } from '../../core/common/document.ts';
 import { buildReport } from '../../core/parse/index.ts';
 import { valuesOf } from './helpers.ts';
 

@@ -3,7 +3,6 @@ import { convertText } from '../../core/import/text.ts';
 import { buildReport } from '../../core/parse/index.ts';
 import type { ParsedReport } from '../../core/model.ts';
 
-export const SHARED = new URL('../../../shared/', import.meta.url);
 export const FIXTURES = new URL('../fixtures/text/', import.meta.url);
 
 export async function parseBytes(bytes: Uint8Array, name: string): Promise<ParsedReport> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFixtureText } from '../support/fixtures.ts';
 import { normalizeLabelText } from '../../core/parse/label-text.ts';
 
 /** The regular-expression chain normalizeLabel used before the one-pass version: the reference. */
@@ -41,9 +41,8 @@ describe('normalizeLabel in one pass', () => {
   });
 
   it('equals it on the real reports, line by line and whole', () => {
-    const real = new URL('../../../shared/', import.meta.url);
     for (const file of ['seed/yichun-2022.txt', 'real/shuyang-fgj-2023.html', 'real/shanghai-office-2019.html']) {
-      const text = readFileSync(new URL(file, real), 'utf8');
+      const text = readFixtureText(file);
       expect(normalizeLabelText(text)).toBe(reference(text));
       for (const line of text.split('\n')) expect(normalizeLabelText(line)).toBe(reference(line));
     }

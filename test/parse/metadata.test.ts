@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, ConvertedDocument } from '../../core/import/types.ts';
+import type { Block, ConvertedDocument } from '../../core/common/document.ts';
 import { detectFormat } from '../../core/parse/format.ts';
-import { extractMetadata, normalizeBodyName, parseDate, parseTitle } from '../../core/parse/metadata.ts';
+import { extractMetadata, parseDate, parseTitle } from '../../core/parse/metadata.ts';
+import { normalizeBodyName } from '../../core/common/text.ts';
 import { buildReport } from '../../core/parse/index.ts';
 import { parseText } from './helpers.ts';
 

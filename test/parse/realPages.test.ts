@@ -1,15 +1,15 @@
 /**
- * The real pages in ../shared/real through the HTML converter and this mapper. Values written
+ * The real pages in test/fixtures/real through the HTML converter and this mapper. Values written
  * by hand from the pages; blank cells (&nbsp;) are null with state 'blank', never 0.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../support/fixtures.ts';
 import { convertHtml } from '../../core/import/html.ts';
 import { buildReport } from '../../core/parse/index.ts';
-import { SHARED, valuesOf } from './helpers.ts';
+import { valuesOf } from './helpers.ts';
 
 async function parsePage(name: string) {
-  const bytes = readFileSync(new URL(`real/${name}`, SHARED));
+  const bytes = readFixture('real', name);
   return buildReport(await convertHtml(bytes, name), name);
 }
 

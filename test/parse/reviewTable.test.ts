@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseText, SHARED, valuesOf } from './helpers.ts';
+import { readFixtureText } from '../support/fixtures.ts';
+import { parseText, valuesOf } from './helpers.ts';
 
-const seed = readFileSync(new URL('seed/yichun-2022.txt', SHARED), 'utf8');
+const seed = readFixtureText('seed', 'yichun-2022.txt');
 const NUMBERS_LINE = '\t\t\t\t\t2\t1\t0\t2\t5\t0\t0\t0\t0\t0';
 const withNumbers = (line: string, narrative = '行政复议 5 件') => {
   if (!seed.includes(NUMBERS_LINE)) throw new Error('seed changed');

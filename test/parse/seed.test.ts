@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFixture } from '../support/fixtures.ts';
 import type { ParsedReport } from '../../core/model.ts';
 import { APPLICANT_COLUMNS } from '../../core/spec.ts';
-import { allParagraphs, parseBytes, SHARED, valuesOf } from './helpers.ts';
+import { allParagraphs, parseBytes, valuesOf } from './helpers.ts';
 
 let report: ParsedReport;
 beforeAll(async () => {
-  report = await parseBytes(readFileSync(new URL('seed/yichun-2022.txt', SHARED)), 'yichun-2022.txt');
+  report = await parseBytes(readFixture('seed', 'yichun-2022.txt'), 'yichun-2022.txt');
 });
 
 describe('seed report 伊春市 2022 (text extracted from a PDF)', () => {

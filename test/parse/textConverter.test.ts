@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertText, textToBlocks } from '../../core/import/text.ts';
-import { ImportError } from '../../core/import/types.ts';
+import { ImportError } from '../../core/common/document.ts';
 import { buildReport } from '../../core/parse/index.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);

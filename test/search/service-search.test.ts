@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openArchiveService } from '../../core/service.ts';
+import { openArchiveService } from '../../core/service/index.ts';
 import { tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];

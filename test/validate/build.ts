@@ -1,6 +1,6 @@
 /**
  * Hand-built reports for the rule and narrative tests. The numbers of `seedTables` are the
- * tables of ../shared/seed/yichun-2022.txt, written by hand from the document.
+ * tables of test/fixtures/seed/yichun-2022.txt, written by hand from the document.
  */
 import type { Cell, Chapter, ParsedReport, StatTable, TableCells } from '../../core/model.ts';
 import { APPLICANT_COLUMNS, CHAPTER_HEADINGS, CHAPTER_IDS, REVIEW_COLUMNS, type ReportFormat, type TableId } from '../../core/spec.ts';

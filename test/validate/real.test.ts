@@ -1,16 +1,15 @@
 /**
- * The rules over the real reports of ../shared/real (see its README): the Shanghai 2019 report
+ * The rules over the real reports of test/fixtures/real (see its README): the Shanghai 2019 report
  * states 258 予以公开及部分公开 and 265 无法提供 while its table shows at least 275 and 337
  * (its 总计 column is blank, the applicant columns are not); the Shuyang 2023 report agrees
  * with its table.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importDocument } from '../../core/import/index.ts';
+import { readFixture } from '../support/fixtures.ts';
+import { importDocument } from '../../core/ingest/index.ts';
 import type { RuleEvaluation } from '../../core/model.ts';
 
-const REAL = new URL('../../../shared/real/', import.meta.url);
-const evaluate = async (file: string) => (await importDocument(readFileSync(new URL(file, REAL)), file)).evaluations;
+const evaluate = async (file: string) => (await importDocument(readFixture('real', file), file)).evaluations;
 const statusOf = (evs: RuleEvaluation[], key: string) => evs.find((e) => e.key === key)?.status;
 
 describe('validating the real reports', () => {

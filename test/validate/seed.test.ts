@@ -1,22 +1,20 @@
 /**
- * The rules over the real seed report (../shared/seed/yichun-2022.txt), imported through the
+ * The rules over the real seed report (test/fixtures/seed/yichun-2022.txt), imported through the
  * whole pipeline. What the seed shows (report-format.md): its tables balance; table 四 has
  * ten numbers under fifteen columns, so one litigation group cannot be placed; the narrative
  * says "行政诉讼 1 件", which no litigation cell shows.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importDocument, type ImportedDocument } from '../../core/import/index.ts';
+import { readFixture } from '../support/fixtures.ts';
+import { importDocument, type ImportedDocument } from '../../core/ingest/index.ts';
 import type { RuleEvaluation } from '../../core/model.ts';
-
-const SEED = new URL('../../../shared/seed/yichun-2022.txt', import.meta.url);
 
 let imported: ImportedDocument;
 let evaluations: RuleEvaluation[];
 const ofRule = (rule: string) => evaluations.filter((e) => e.rule === rule);
 
 beforeAll(async () => {
-  imported = await importDocument(readFileSync(SEED), 'yichun-2022.txt');
+  imported = await importDocument(readFixture('seed', 'yichun-2022.txt'), 'yichun-2022.txt');
   evaluations = imported.evaluations;
 });
 

@@ -3,7 +3,7 @@
  * join into one paragraph, tables become table blocks where they sit (layout tables are walked
  * as containers, metadata tables are left out).
  */
-import type { Block } from '../types.ts';
+import type { Block } from '../../common/document.ts';
 import { BLOCK_ELEMENTS, isDropped, isElement, isTextNode, type HtmlElement, type HtmlParent } from './dom.ts';
 import type { PageMeasure } from './article.ts';
 import { cellText } from './cell-text.ts';

@@ -4,7 +4,7 @@
  * and by a space otherwise.
  */
 import { BLOCK_ELEMENTS, isDropped, isElement, isTextNode, type HtmlElement, type HtmlParent } from './dom.ts';
-import { detached } from '../../parse/memo.ts';
+import { detached } from '../../common/memo.ts';
 import { appendCellLine, LineBuffer, normalizeLine } from './text.ts';
 
 export function cellText(cell: HtmlElement): string {

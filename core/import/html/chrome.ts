@@ -1,6 +1,6 @@
 /** Site chrome around and inside an article: navigation, breadcrumbs, footers, print/close bars. */
 import type { HtmlElement } from './dom.ts';
-import { memoized } from '../../parse/memo.ts';
+import { memoized } from '../../common/memo.ts';
 
 /** id/class words of chrome containers, matched as whole tokens or token prefixes/suffixes (mainNav, footerBox). */
 const AFFIX_WORDS = ['nav', 'menu', 'breadcrumb', 'crumb', 'footer', 'sidebar', 'toolbar', 'pager', 'pagination', 'copyright'];

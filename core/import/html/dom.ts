@@ -1,7 +1,7 @@
 /** The parsed page and the few node questions the converter asks (nothing is ever executed). */
 import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
-import { memoized } from '../../parse/memo.ts';
+import { memoized } from '../../common/memo.ts';
 
 export type HtmlDocument = ReturnType<typeof parseDocument>;
 export type HtmlNode = HtmlDocument['children'][number];

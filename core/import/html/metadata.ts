@@ -2,7 +2,7 @@
  * Page metadata printed around a report: the 索引号/发布机构/发布日期/文号… table of government
  * disclosure pages, "发布日期：2020-01-31" lines, and the <title>.
  */
-import type { MetadataHints } from '../types.ts';
+import type { MetadataHints } from '../../common/document.ts';
 
 const compact = (label: string) => label.replace(/[\s\u00a0\u3000]+/g, '').replace(/[：:]$/, '');
 

@@ -4,7 +4,7 @@
  * formatting whitespace between Chinese characters is dropped, while an explicit &nbsp; or
  * full-width space stays a single space.
  */
-import { detached } from '../../parse/memo.ts';
+import { detached } from '../../common/memo.ts';
 
 /** CJK ideographs, CJK punctuation, full-width forms and the quotes/dashes used in Chinese text. */
 export function isCjk(ch: string | undefined): boolean {

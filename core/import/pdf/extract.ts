@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ImportError } from '../types.ts';
+import { ImportError } from '../../common/document.ts';
 
 export interface TextRun {
   str: string;

@@ -3,7 +3,7 @@
  * re-joined across line and page breaks, table regions rebuilt into grids (rows by baseline,
  * columns by x-ranges), a table that continues on the next page merged into one.
  */
-import type { Block } from '../types.ts';
+import type { Block } from '../../common/document.ts';
 import { median, type LineCell, type PdfLine } from './lines.ts';
 import type { PdfPage } from './extract.ts';
 

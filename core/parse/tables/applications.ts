@@ -4,7 +4,7 @@
  * positions in true grids, else the template's seven-column order.
  */
 import type { Cell, RuleEvaluation, StatTable } from '../../model.ts';
-import type { TableBlock } from '../../import/types.ts';
+import type { TableBlock } from '../../common/document.ts';
 import { APPLICANT_COLUMNS, type TableSpec } from '../../spec.ts';
 import { cellState, parseCell } from '../cells.ts';
 import { labelCore, normalizeLabel } from '../normalize.ts';

@@ -1,5 +1,5 @@
 /** A table's rows as the mappers see them: cell texts, whether a slot is a merged copy, whether the source was a true grid. */
-import type { TableBlock } from '../../import/types.ts';
+import type { TableBlock } from '../../common/document.ts';
 import { cellState } from '../cells.ts';
 import { normalizeLabel } from '../normalize.ts';
 

@@ -4,7 +4,7 @@
  * when the count matches.
  */
 import type { RuleEvaluation, StatTable } from '../../model.ts';
-import type { TableBlock } from '../../import/types.ts';
+import type { TableBlock } from '../../common/document.ts';
 import type { ColumnSpec, TableSpec } from '../../spec.ts';
 import { cellState, parseCell } from '../cells.ts';
 import { labelCore, normalizeLabel } from '../normalize.ts';

@@ -5,7 +5,7 @@
  * groups of five and placed only where the evidence allows.
  */
 import type { RuleEvaluation, StatTable } from '../../model.ts';
-import type { TableBlock } from '../../import/types.ts';
+import type { TableBlock } from '../../common/document.ts';
 import { REVIEW_COLUMNS, REVIEW_LITIGATION } from '../../spec.ts';
 import { cellState, parseCell } from '../cells.ts';
 import { normalizeLabel } from '../normalize.ts';

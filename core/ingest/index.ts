@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import type { ParsedReport, RuleEvaluation } from '../model.ts';
 import { buildReport } from '../parse/index.ts';
 import { validateReport } from '../validate/index.ts';
-import { sniffKind, type FileKind } from './sniff.ts';
-import { ImportError, MAX_IMPORT_BYTES, type Converter } from './types.ts';
-import { convertText } from './text.ts';
-import { convertHtml } from './html.ts';
-import { convertDocx } from './docx.ts';
-import { convertPdf } from './pdf.ts';
+import { sniffKind, type FileKind } from '../import/sniff.ts';
+import { ImportError, MAX_IMPORT_BYTES, type Converter } from '../common/document.ts';
+import { convertText } from '../import/text.ts';
+import { convertHtml } from '../import/html.ts';
+import { convertDocx } from '../import/docx.ts';
+import { convertPdf } from '../import/pdf.ts';
 
-export { ImportError, MAX_IMPORT_BYTES } from './types.ts';
+export { ImportError, MAX_IMPORT_BYTES } from '../common/document.ts';
 
 const CONVERTERS: Record<FileKind, Converter> = {
   text: convertText,

@@ -19,7 +19,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { importDocument, ImportError, type ImportedDocument } from './index.ts';
-import { sniffKind } from './sniff.ts';
+import { sniffKind } from '../import/sniff.ts';
 
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 const PIPELINE_SOURCE = new URL('./index.ts', import.meta.url);

@@ -1,0 +1,85 @@
+/**
+ * ArchiveApi over an archive folder, composed of one small feature per concern: import, library,
+ * findings, search and export. Every UI and the CLI go through this.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArchiveApi, ImportOutcome } from '../api.ts';
+import { ImportError } from '../ingest/index.ts';
+import { Archive, ArchiveError } from '../archive/index.ts';
+import { ServiceContext, type ArchiveServiceOptions } from './context.ts';
+import { ImportFeature, type ImportProgress } from './import.ts';
+import { LibraryFeature, appVersion } from './library.ts';
+import { FindingsFeature } from './findings.ts';
+import { SearchFeature } from './search.ts';
+import { ExportFeature } from './export.ts';
+import { ARCHIVE_RULES } from './rules.ts';
+import { SAMPLE_DIR, sampleFiles } from './sample.ts';
+
+export type { ArchiveServiceOptions } from './context.ts';
+export type { ImportProgress } from './import.ts';
+export { expandPaths, isReportFileName } from './import.ts';
+export { SAMPLE_DIR } from './sample.ts';
+
+export interface ArchiveService extends ArchiveApi {
+  close(): Promise<void>;
+  /** Imports files and folders (recursively, hidden entries skipped), in batches, one outcome per file. */
+  importPaths(paths: string[], onProgress?: ImportProgress): Promise<ImportOutcome[]>;
+  /** Things the user should be told about the archive (catalogue rebuilt, interrupted write undone). */
+  notices(): string[];
+  readonly archive: Archive;
+}
+
+async function isEmptyArchive(dir: string): Promise<boolean> {
+  const catalogue = await stat(path.join(dir, 'catalogue.json')).catch(() => null);
+  return !catalogue && (await readdir(path.join(dir, 'reports')).catch(() => [])).length === 0;
+}
+
+export async function openArchiveService(opts: ArchiveServiceOptions): Promise<ArchiveService> {
+  const dir = path.resolve(opts.archiveDir);
+  const wasEmpty = await isEmptyArchive(dir);
+  const archive = await Archive.open(dir, ARCHIVE_RULES);
+  const ctx = new ServiceContext(archive, opts);
+  let sampleLoaded = false;
+  const importing = new ImportFeature(ctx);
+  const library = new LibraryFeature(ctx, { version: await appVersion(), sampleLoaded: () => sampleLoaded });
+  const findings = new FindingsFeature(ctx, () => library.listReports({}));
+  const searching = new SearchFeature(ctx);
+  const exporting = new ExportFeature(ctx, (id) => library.getReport(id));
+
+  if (opts.loadSample && wasEmpty) {
+    const samples = await sampleFiles();
+    if (samples.length > 0) {
+      const outcomes = await importing.importPaths(samples.map((f) => path.join(SAMPLE_DIR, f)));
+      sampleLoaded = outcomes.some((o) => o.status === 'imported');
+    }
+  }
+  if (!opts.lazySearch) {
+    void ctx.engine().catch(() => {});
+    // The app lists the library first: have its order ready before the first request.
+    setTimeout(() => library.sortedCatalogue(), 0);
+  }
+
+  return {
+    archive,
+    notices: () => [...archive.notices],
+    close: () => ctx.close(),
+    getStatus: () => library.getStatus(),
+    listReports: (query) => library.listReports(query),
+    getReport: (id) => library.getReport(id),
+    getSource: (id) => library.getSource(id),
+    editMetadata: (id, edit) => library.editMetadata(id, edit),
+    removeReports: (ids) => library.removeReports(ids),
+    undoRemove: (token) => library.undoRemove(token),
+    importFiles: (files) => importing.importFiles(files),
+    importPaths: (paths, onProgress) => importing.importPaths(paths, onProgress),
+    dismissFinding: (id, key, reason) => findings.dismissFinding(id, key, reason),
+    undismissFinding: (id, key) => findings.undismissFinding(id, key),
+    listFindings: (query) => findings.listFindings(query),
+    search: (request) => searching.search(request),
+    exportReport: (request) => exporting.exportReport(request),
+    writeClipboard: (payload) => exporting.writeClipboard(payload),
+  };
+}
+
+export { ArchiveError, ImportError };
