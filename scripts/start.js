@@ -7,19 +7,20 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureNodeBuild } from './build-node.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * The Electron executable, without triggering node_modules/electron's download-on-require:
- * ELECTRON_OVERRIDE_DIST_PATH, else node_modules/electron/dist/<path.txt>; null when absent.
+ * The Electron executable, without triggering the electron package's download-on-require:
+ * ELECTRON_OVERRIDE_DIST_PATH, else packaging/node_modules/electron/dist/<path.txt> (installed by
+ * `npm run desktop:install`, Node 22.12+; see scripts/packaging.js); null when absent.
  */
 export function findElectronBinary(env = process.env) {
   let electronDir;
   try {
-    electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json', { paths: [path.join(root, 'packaging')] }));
   } catch {
     return null;
   }
@@ -40,15 +41,14 @@ function electronIsStale() {
 let newestMtime;
 
 async function main() {
-  register();
-  const cli = await import('../core/host/cli.ts');
+  const cli = await import(pathToFileURL(path.join(await ensureNodeBuild(), 'host.mjs')).href);
   newestMtime = cli.newestMtime;
   const argv = process.argv.slice(2);
   cli.ensureRendererBuilt(root);
 
   const electron = findElectronBinary();
   if (!electron) {
-    console.log('Electron binary not found (it cannot be downloaded here): serving the same UI in your browser instead.');
+    console.log('Electron is not installed (`npm run desktop:install`, Node 22.12+): serving the same UI in your browser instead.');
     await cli.runBrowserHostCli([...argv, '--no-build'], root);
     return;
   }

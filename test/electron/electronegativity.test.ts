@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repoRoot, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-const electronVersion = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
+// The Electron the app ships with: pinned in packaging/package.json (not installed by the root npm ci).
+const electronVersion = JSON.parse(readFileSync(path.join(repoRoot, 'packaging', 'package.json'), 'utf8')).devDependencies.electron as string;
 const work = mkdtempSync(path.join(tmpdir(), 'nianbao-eneg-'));
 
 interface Finding {
