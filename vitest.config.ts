@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/renderer/**'],
           testTimeout: 30_000,
+          // dist-node/ (the CLI bundle and the parse worker every import runs in) built once, up to date.
+          globalSetup: ['test/support/build-node-setup.ts'],
         },
       },
       {
@@ -29,6 +31,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          // Says once, in one line, when no browser is found (CI then fails, see test/e2e/browser.ts).
+          globalSetup: ['test/e2e/global-setup.ts', 'test/support/build-node-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

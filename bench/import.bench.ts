@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { iterateReports } from './generator.ts';
 import { importDocument } from '../core/ingest/index.ts';
 import { openArchiveService } from '../core/service/index.ts';
-import { importPool, poolForImport, POOL_MIN_FILES } from '../core/ingest/pool.ts';
+import { importPool } from '../core/ingest/pool.ts';
 import { writeFileAtomic } from '../core/archive/atomic.ts';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
@@ -155,7 +155,7 @@ export async function run(args: string[] = []): Promise<void> {
   console.log(`work dir: ${work}   N = ${N}   BIG = ${BIG}   generator: bench/generator.ts (seeded, 10% with an injected error)`);
   const pool = importPool();
   console.log(
-    `import parsing: ${pool ? `${pool.size} worker thread(s) + the calling thread for imports of ≥ ${POOL_MIN_FILES} files, used now: ${(await poolForImport(N)) ? 'yes' : 'no (in-thread: fewer than 3 cores, or the machine is busy)'} (decided per import from a short idle-CPU sample)` : 'in-thread only'} (NIANBAO_IMPORT_WORKERS=0 turns workers off, =N forces N); "parse only" below is in-thread`,
+    `import parsing: every file in up to ${pool.size} worker thread(s) (memory limit ${pool.memoryLimitMb} MB, time limit ${pool.timeLimitMs / 1000} s per file; NIANBAO_IMPORT_WORKERS=N sets N); "parse only" below is in-thread`,
   );
   try {
     // ---- 1. throughput ------------------------------------------------------------------

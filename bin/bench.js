@@ -3,8 +3,11 @@
 // figures and ratios against a baseline measured in the same run.
 import { register } from 'tsx/esm/api';
 import { readdirSync } from 'node:fs';
+import { ensureNodeBuild } from '../scripts/build-node.js';
 
 register();
+// Imports parse in the pool's worker, the bundle dist-node/parse-worker.mjs: up to date first.
+await ensureNodeBuild({ log: console.log });
 const dir = new URL('../bench/', import.meta.url);
 const all = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -6,7 +6,19 @@
  * core/channels.ts.
  */
 import type { CatalogueEntry, Finding, Report } from './model.ts';
+import type { ExportFormatId } from './export/formats.ts';
 import type { ReportFormat, RuleId, TableId } from './spec.ts';
+import type { BodyTimelineData } from './compare/timeline.ts';
+import type { YearOverviewData } from './compare/overview.ts';
+import type { ReportComparison } from './compare/side-by-side.ts';
+import type { DuplicateSuggestion } from './common/body-duplicates.ts';
+
+export type { BodyTimelineData, TimelineYear, TimelineVersion } from './compare/timeline.ts';
+export type { YearOverviewData, OverviewRow, Outlier, ParentTotals } from './compare/overview.ts';
+export type { ReportComparison, CellComparison, ReportRef } from './compare/side-by-side.ts';
+export type { ChapterDiff, TextPart, Repetition } from './compare/text-diff.ts';
+export type { RateValue } from './compare/figures.ts';
+export type { DuplicateSuggestion } from './common/body-duplicates.ts';
 
 export interface ListQuery {
   year?: number;
@@ -29,8 +41,49 @@ export type ImportOutcome =
 
 export interface RemoveResult {
   removed: string[];
-  /** Pass to undoRemove to restore exactly these reports. Valid until the app closes. */
+  /** Pass to undoRemove (or restoreFromTrash) to restore exactly these reports; valid while they are in the trash. */
   undoToken: string;
+}
+
+/** A removed report as the trash view lists it. */
+export interface TrashedReport {
+  id: string;
+  body: string;
+  year: number | null;
+  title: string;
+}
+
+/** One removal (one click of 删除) in the trash. */
+export interface TrashBatch {
+  /** The removal's undo token. */
+  token: string;
+  removedAt: string;
+  /** When it is deleted for good (ISO), by the trash retention setting. */
+  expiresAt: string;
+  reports: TrashedReport[];
+}
+
+export interface TrashListing {
+  /** Newest removal first. */
+  batches: TrashBatch[];
+  retentionDays: number;
+}
+
+/** Whole removals by token and/or single reports by id. */
+export interface TrashSelection {
+  tokens?: string[];
+  ids?: string[];
+}
+
+export interface RestoreResult {
+  restored: string[];
+  /** Already back in the archive (the same file imported again): dropped from the trash. */
+  skipped: string[];
+}
+
+export interface TrashSettings {
+  /** Removed reports stay restorable this many days (1–3650; default 30). */
+  retentionDays: number;
 }
 
 export interface MetadataEdit {
@@ -38,7 +91,7 @@ export interface MetadataEdit {
   year?: number;
 }
 
-export type ExportFormat = 'text' | 'html' | 'tsv' | 'markdown' | 'json';
+export type ExportFormat = ExportFormatId;
 
 export interface ExportRequest {
   id: string;
@@ -53,6 +106,10 @@ export interface SearchRequest {
   query: string;
   page?: number;
   pageSize?: number;
+  /** Snippets per result (default 3): a large number lists every hit of a report. */
+  hitsPerResult?: number;
+  /** Only this report (the reader or "show all hits" of one result). */
+  reportId?: string;
 }
 
 export interface SearchHit {
@@ -61,6 +118,8 @@ export interface SearchHit {
   snippet: string;
   /** [start, end) offsets into snippet of each match. */
   ranges: [number, number][];
+  /** A figure filter's value summed from the row's printed columns because its 总计 was blank. */
+  computed?: boolean;
 }
 
 export interface SearchResult {
@@ -71,6 +130,8 @@ export interface SearchResult {
   score: number;
   hitCount: number;
   hits: SearchHit[];
+  /** An older version of a re-imported body+year (only with `version:all`). */
+  olderVersion?: boolean;
 }
 
 export interface SearchResponse {
@@ -113,9 +174,67 @@ export interface SourceText {
   text: string;
 }
 
-export interface ClipboardPayload {
-  text: string;
-  html?: string;
+/** A body: its canonical id, the name shown, every name printed on its reports, its parent. */
+export interface BodySummary {
+  id: string;
+  name: string;
+  /** Names as printed on its reports. */
+  names: string[];
+  parent: string | null;
+  /** Reports (latest version of each year). */
+  reports: number;
+  /** Every stored version, older ones included. */
+  versions: number;
+  years: number[];
+}
+
+export interface BodyChangeResult {
+  /** 合并 沐阳县 → 沭阳县 */
+  description: string;
+  /** Reports moved to another body. */
+  moved: string[];
+}
+
+export interface BodyTimeline extends BodyTimelineData {
+  body: BodySummary;
+}
+
+export interface YearOverviewRequest {
+  year: number;
+  /** Only these bodies (ids or names). */
+  bodies?: string[];
+  /** Only this parent's subordinates (and the parent itself). */
+  parent?: string;
+}
+
+export interface YearOverview extends YearOverviewData {
+  year: number;
+}
+
+export const DATASET_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
+export type DatasetFormat = (typeof DATASET_FORMATS)[number];
+
+/** Which reports a dataset holds: everything, a year, a body, or a search query (any combination narrows). */
+export interface DatasetSelection {
+  all?: boolean;
+  year?: number;
+  body?: string;
+  query?: string;
+  /** Report ids picked in the library. */
+  ids?: string[];
+  /** Older versions too (default: latest only). */
+  allVersions?: boolean;
+}
+
+export interface DatasetRequest extends DatasetSelection {
+  format: DatasetFormat;
+}
+
+export interface DatasetFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  reports: number;
 }
 
 export interface ArchiveApi {
@@ -133,6 +252,16 @@ export interface ArchiveApi {
   removeReports(ids: string[]): Promise<RemoveResult>;
   /** Restores the reports removed under this token. */
   undoRemove(undoToken: string): Promise<string[]>;
+  /** Removals in the trash (kept across restarts until emptied or past the retention), newest first. */
+  listTrash(): Promise<TrashListing>;
+  /** Restores whole removals and/or single reports from the trash in one write. */
+  restoreFromTrash(selection: TrashSelection): Promise<RestoreResult>;
+  /** Deletes removals from the trash for good (every one when tokens is null); returns the number of reports deleted. */
+  emptyTrash(tokens: string[] | null): Promise<number>;
+  /** How long the trash keeps removed reports. */
+  getTrashSettings(): Promise<TrashSettings>;
+  /** Changes the retention; removals already past the new retention are deleted at once. */
+  setTrashSettings(settings: TrashSettings): Promise<TrashSettings>;
   /** Corrects body and/or year of a report; re-runs its validation and cross-year rules. */
   editMetadata(id: string, edit: MetadataEdit): Promise<Report>;
   /** Dismisses a finding (by its key) with a reason; kept with the report. */
@@ -145,11 +274,26 @@ export interface ArchiveApi {
   search(request: SearchRequest): Promise<SearchResponse>;
   /** A report, chapter or table rendered in an export format. */
   exportReport(request: ExportRequest): Promise<string>;
-  /**
-   * Writes text/plain and text/html to the system clipboard. Returns false where the host
-   * cannot (browser host): the renderer then uses navigator.clipboard itself.
-   */
-  writeClipboard(payload: ClipboardPayload): Promise<boolean>;
+  /** Every body (canonical id, names as printed, parent, report count), by name. */
+  listBodies(): Promise<BodySummary[]>;
+  /** Likely duplicate bodies (same name after folding, one character apart, same pinyin). */
+  suggestDuplicateBodies(): Promise<DuplicateSuggestion[]>;
+  /** Merges body `from` into `into` (ids or names): every report of `from` moves, cross-year rules re-run. Undoable. */
+  mergeBodies(from: string, into: string): Promise<BodyChangeResult>;
+  /** Renames a body (a name that is another body's merges into it); cross-year rules re-run. Undoable. */
+  renameBody(body: string, name: string): Promise<BodyChangeResult>;
+  /** Sets (or with null clears to "none") the parent of a body. Undoable. */
+  setBodyParent(body: string, parent: string | null): Promise<BodyChangeResult>;
+  /** Undoes the latest merge, rename or parent change; null when there is nothing to undo. */
+  undoBodyChange(): Promise<BodyChangeResult | null>;
+  /** One body over its years: cells, key figures, year-on-year change, rates, cross-year findings, chapter 五 repetition. */
+  bodyTimeline(body: string): Promise<BodyTimeline>;
+  /** Two reports side by side: every canonical cell of both, and the chapters' text diff. */
+  compareReports(a: string, b: string): Promise<ReportComparison>;
+  /** Every body of a year (or a selection, or a parent's subordinates): figures, rates, parent totals, outliers. */
+  yearOverview(request: YearOverviewRequest): Promise<YearOverview>;
+  /** One row per report of a selection as CSV, XLSX or JSON Lines (Chinese header row, then the ids). */
+  exportDataset(request: DatasetRequest): Promise<DatasetFile>;
 }
 
 export type { CatalogueEntry, Finding, Report, ReportFormat };

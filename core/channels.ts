@@ -11,8 +11,9 @@
  * Pure module (zod only): the renderer imports it too.
  */
 import { z } from 'zod';
-import type { ArchiveApi } from './api.ts';
+import { DATASET_FORMATS, type ArchiveApi } from './api.ts';
 import { RULE_IDS, TABLE_IDS } from './spec.ts';
+import { EXPORT_FORMATS } from './export/formats.ts';
 
 // ---- limits -------------------------------------------------------------------------------
 
@@ -51,10 +52,9 @@ const findingKey = z
   .string()
   .min(1)
   .max(256)
-  .regex(/^[A-Za-z0-9_.:+\/-]+$/, 'finding key may contain only A–Z a–z 0–9 _ . : + / -');
+  .regex(/^[A-Za-z0-9_.:+/-]+$/, 'finding key may contain only A–Z a–z 0–9 _ . : + / -');
 
 /** Free text typed by a user: bounded, no control characters except tab/newline. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const text = (max: number) =>
   z
@@ -96,8 +96,6 @@ const metadataEdit = z.strictObject({
   year: year.optional(),
 });
 
-export const EXPORT_FORMATS = ['text', 'html', 'tsv', 'markdown', 'json'] as const;
-
 const exportRequest = z.strictObject({
   id,
   format: z.enum(EXPORT_FORMATS),
@@ -113,6 +111,8 @@ const searchRequest = z.strictObject({
   query: text(LIMITS.query),
   page: z.number().int().min(0).max(100_000).optional(),
   pageSize: z.number().int().min(1).max(500).optional(),
+  hitsPerResult: z.number().int().min(1).max(10_000).optional(),
+  reportId: id.optional(),
 });
 
 const findingQuery = z.strictObject({
@@ -121,9 +121,27 @@ const findingQuery = z.strictObject({
   includeDismissed: z.boolean().optional(),
 });
 
-const clipboardPayload = z.strictObject({
-  text: z.string().max(LIMITS.clipboardChars),
-  html: z.string().max(LIMITS.clipboardChars).optional(),
+/** A body by canonical id or name as printed. */
+const bodyRef = text(LIMITS.bodyName).min(1, 'body is empty');
+
+const datasetRequest = z.strictObject({
+  format: z.enum(DATASET_FORMATS),
+  all: z.boolean().optional(),
+  year: year.optional(),
+  body: bodyRef.optional(),
+  query: text(LIMITS.query).optional(),
+  ids: z.array(id).max(LIMITS.removeIds).optional(),
+  allVersions: z.boolean().optional(),
+});
+
+const trashSelection = z
+  .strictObject({ tokens: z.array(id).max(LIMITS.removeIds).optional(), ids: z.array(id).max(LIMITS.removeIds).optional() })
+  .refine((s) => (s.tokens?.length ?? 0) + (s.ids?.length ?? 0) > 0, 'name at least one removal (tokens) or report (ids)');
+
+const yearOverviewRequest = z.strictObject({
+  year,
+  bodies: z.array(bodyRef).max(20_000).optional(),
+  parent: bodyRef.optional(),
 });
 
 // ---- the table ----------------------------------------------------------------------------
@@ -155,13 +173,27 @@ export const CHANNELS = {
   importFiles: entry('importFiles', z.tuple([importFiles]), IMPORT_BODY_BYTES),
   removeReports: entry('removeReports', z.tuple([z.array(id).min(1).max(LIMITS.removeIds)])),
   undoRemove: entry('undoRemove', z.tuple([id])),
+  listTrash: entry('listTrash', z.tuple([])),
+  restoreFromTrash: entry('restoreFromTrash', z.tuple([trashSelection])),
+  emptyTrash: entry('emptyTrash', z.tuple([z.array(id).min(1).max(LIMITS.removeIds).nullable()])),
+  getTrashSettings: entry('getTrashSettings', z.tuple([])),
+  setTrashSettings: entry('setTrashSettings', z.tuple([z.strictObject({ retentionDays: z.number().int().min(1).max(3650) })])),
   editMetadata: entry('editMetadata', z.tuple([id, metadataEdit])),
   dismissFinding: entry('dismissFinding', z.tuple([id, findingKey, text(LIMITS.reason).min(1, 'a reason is required')])),
   undismissFinding: entry('undismissFinding', z.tuple([id, findingKey])),
   listFindings: entry('listFindings', z.tuple([findingQuery])),
   search: entry('search', z.tuple([searchRequest])),
   exportReport: entry('exportReport', z.tuple([exportRequest])),
-  writeClipboard: entry('writeClipboard', z.tuple([clipboardPayload]), LIMITS.clipboardChars * 4 + 1024),
+  listBodies: entry('listBodies', z.tuple([])),
+  suggestDuplicateBodies: entry('suggestDuplicateBodies', z.tuple([])),
+  mergeBodies: entry('mergeBodies', z.tuple([bodyRef, bodyRef])),
+  renameBody: entry('renameBody', z.tuple([bodyRef, bodyRef])),
+  setBodyParent: entry('setBodyParent', z.tuple([bodyRef, bodyRef.nullable()])),
+  undoBodyChange: entry('undoBodyChange', z.tuple([])),
+  bodyTimeline: entry('bodyTimeline', z.tuple([bodyRef])),
+  compareReports: entry('compareReports', z.tuple([id, id])),
+  yearOverview: entry('yearOverview', z.tuple([yearOverviewRequest])),
+  exportDataset: entry('exportDataset', z.tuple([datasetRequest])),
 } as const satisfies { [K in MethodName]: ChannelSpec<K> };
 
 /** Every ArchiveApi method, in table order. */
@@ -194,7 +226,9 @@ export function checkArgs<K extends MethodName>(name: K, args: unknown): ArgsChe
 // main process (Ctrl+O dialog, files given to a second launch) originate in the main process,
 // so they need a push from main to renderer, which ArchiveApi (request/response) cannot carry.
 // Kept tiny and typed; ArchiveApi stays exactly the archive interface. In the browser host the
-// renderer gets a fallback ShellBridge (keyboard shortcuts handled in the page, downloads).
+// renderer gets a fallback ShellBridge (keyboard shortcuts handled in the page, downloads,
+// navigator.clipboard). The clipboard is a shell matter, not an archive one: the page builds the
+// payload from the report it holds and only the writing needs the host.
 
 export const MENU_COMMANDS = ['search', 'back', 'export', 'findings', 'library'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
@@ -210,6 +244,14 @@ export interface SaveFileRequest {
   /** Suggested file name, e.g. "伊春市-2022.md". */
   suggestedName: string;
   text: string;
+  /** A binary file (an XLSX dataset): written instead of `text` when given. */
+  bytes?: Uint8Array;
+}
+
+/** What one copy puts on the system clipboard: text/plain, and text/html when there is a rich form. */
+export interface ClipboardPayload {
+  text: string;
+  html?: string;
 }
 
 export interface ShellBridge {
@@ -217,16 +259,29 @@ export interface ShellBridge {
   onShellEvent(listener: (event: ShellEvent) => void): () => void;
   /** Shows a native "save as" dialog and writes the text; false when the user cancelled. */
   saveTextFile(request: SaveFileRequest): Promise<boolean>;
+  /** Writes text/plain and text/html together; false when the clipboard refused. */
+  writeClipboard(payload: ClipboardPayload): Promise<boolean>;
 }
 
 /** One-way main → renderer channel carrying ShellEvent. */
 export const SHELL_EVENT_CHANNEL = 'shell:event';
 /** renderer → main invoke channel for saveTextFile. */
 export const SHELL_SAVE_CHANNEL = 'shell:saveTextFile';
+/** renderer → main invoke channel for writeClipboard. */
+export const SHELL_CLIPBOARD_CHANNEL = 'shell:writeClipboard';
+
+export const clipboardPayloadSchema = z.strictObject({
+  text: z.string().max(LIMITS.clipboardChars, `text longer than ${LIMITS.clipboardChars} characters`),
+  html: z.string().max(LIMITS.clipboardChars, `html longer than ${LIMITS.clipboardChars} characters`).optional(),
+});
 
 export const saveFileRequestSchema = z.strictObject({
   suggestedName: fileName.refine((s) => !/[\\/]/.test(s), 'suggested name must not contain a path separator'),
   text: z.string().max(LIMITS.clipboardChars * 2),
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength <= LIMITS.clipboardChars * 8, `bytes longer than ${LIMITS.clipboardChars * 8}`)
+    .optional(),
 });
 
 const outcomeSchema = z.union([

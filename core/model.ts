@@ -5,7 +5,7 @@
 import type { ChapterId, ReportFormat, RuleId, TableId } from './spec.ts';
 import { tripleCache } from './common/triple-cache.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 /** Bumped whenever parsing changes what a stored report would contain (search index keys on it). */
 export const PARSER_VERSION = '1.0.0';
 
@@ -32,6 +32,8 @@ export interface StatTable {
   cells: TableCells;
   /** The grid as it was read from the source (text of each cell), kept for the source view and findings. */
   rawRows: string[][];
+  /** rowId → the label as printed, for rows matched although their label differed from the template's. */
+  printedLabels?: Record<string, string>;
 }
 
 /** A table that matched no template table (pre-2019 统计表, extra tables): rows × columns of text. */
@@ -116,6 +118,12 @@ export interface BodyName {
   printed: string;
   /** Normalized for grouping: whitespace removed, full-width folded. */
   normalized: string;
+  /**
+   * The canonical body (core/common/body.ts) after the user's merges and renames: 伊春市 for
+   * 伊春市人民政府 and 伊春市政府. Versions, cross-year rules, facets and comparison group by it.
+   * Set by the archive when the report is stored; absent on a freshly parsed report.
+   */
+  id?: string;
 }
 
 /** What the importer was unsure about, so the UI can ask the user. */
@@ -140,6 +148,13 @@ export interface ParsedReport {
   metadataConfidence: MetadataConfidence;
   /** Metadata the page printed (索引号, 发布机构, 公开日期 …). */
   sourceMetadata: Record<string, string>;
+  /**
+   * Who published the page or file (发布机构, 来源, the site's 主办单位): kept apart from `body`, which is
+   * the body the report's title names; the publisher is only the body's fallback.
+   */
+  publisher?: string | null;
+  /** What the importer could not do as printed, for the reader (tables unreadable, labels that differed, mixed templates). */
+  importNotes?: string[];
 }
 
 export interface Report extends ParsedReport {
@@ -168,6 +183,8 @@ export interface CatalogueEntry {
   id: string;
   body: string;
   bodyNormalized: string;
+  /** The canonical body (BodyName.id); '' when the report names no body. */
+  bodyId: string;
   year: number | null;
   title: string;
   format: ReportFormat;
@@ -179,6 +196,8 @@ export interface CatalogueEntry {
   /** Undismissed failing findings. */
   findings: number;
   errors: number;
+  /** Dismissed failing findings (absent when none): a report with only these is not "clean". */
+  dismissed?: number;
   fileName: string;
 }
 

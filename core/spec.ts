@@ -225,6 +225,7 @@ export const RULE_IDS = [
   'proactive.nonNegative',
   'table.incomplete',
   'narrative.mismatch',
+  'narrative.inForce',
   'chapters.missing',
   'crossYear.carryOver',
   'crossYear.inForce',

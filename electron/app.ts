@@ -1,15 +1,17 @@
 /**
  * The main process, composed from the small modules beside it: single instance, app://
- * protocol, hardened window and session, IPC handlers over the archive service, menu, native
- * dialogs, window state, imports from the command line.
+ * protocol, hardened window and session, IPC handlers relaying to the archive service (a worker
+ * thread in the app, see service-relay.ts), menu, native dialogs, clipboard, window state,
+ * imports from the command line.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, ClipboardItem, Menu, app, clipboard, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
-import type { ArchiveApi, ClipboardPayload, ImportOutcome } from '../core/api.ts';
+import type { ImportOutcome } from '../core/api.ts';
 import { SHELL_EVENT_CHANNEL, type ShellEvent } from '../core/channels.ts';
 import { pathsFromArgv } from './argv.ts';
+import type { ArchiveBackend } from './service-messages.ts';
 import { createImportQueue } from './imports.ts';
 import { registerArchiveHandlers, registerShellHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -18,10 +20,8 @@ import { blockRemoteRequests, denyAllPermissions, guardWebContents, type Externa
 import { createMainWindow } from './window.ts';
 import { loadWindowState, trackWindowState, type StateFs } from './window-state.ts';
 
-export interface MainService extends ArchiveApi {
-  close(): Promise<void>;
-  importPaths(paths: string[], onProgress?: (done: number, total: number, outcome: ImportOutcome) => void): Promise<ImportOutcome[]>;
-}
+/** The archive service as main uses it (ArchiveApi, importPaths, close). */
+export type MainService = ArchiveBackend;
 
 export interface MainOptions {
   /** Folder holding dist/renderer, resources/ (app.getAppPath() when packaged or run as `electron .`). */
@@ -29,7 +29,7 @@ export interface MainOptions {
   /** The bundled preload script. */
   preloadPath: string;
   archiveDir: string;
-  openService(options: { archiveDir: string; clipboard: (payload: ClipboardPayload) => Promise<boolean> }): Promise<MainService>;
+  openService(options: { archiveDir: string }): Promise<MainService>;
 }
 
 const stateFs: StateFs = {
@@ -118,15 +118,7 @@ export function runMain(options: MainOptions): boolean {
     denyAllPermissions(session.defaultSession);
     blockRemoteRequests(session.defaultSession);
 
-    service = await options.openService({
-      archiveDir: options.archiveDir,
-      clipboard: async (payload) => {
-        const item: Record<string, string> = { 'text/plain': payload.text };
-        if (payload.html !== undefined) item['text/html'] = payload.html;
-        await clipboard.write([new ClipboardItem(item)]);
-        return true;
-      },
-    });
+    service = await options.openService({ archiveDir: options.archiveDir });
     registerArchiveHandlers(ipcMain, service);
     registerShellHandlers(ipcMain, {
       async chooseSavePath(suggestedName) {
@@ -135,6 +127,11 @@ export function runMain(options: MainOptions): boolean {
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       writeFile: (file, text) => writeFile(file, text, 'utf8'),
+      async writeClipboard(payload) {
+        const item: Record<string, string> = { 'text/plain': payload.text };
+        if (payload.html !== undefined) item['text/html'] = payload.html;
+        await clipboard.write([new ClipboardItem(item)]);
+      },
     });
     importPaths = createImportQueue(service, send);
 

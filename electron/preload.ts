@@ -1,11 +1,23 @@
 /**
  * The bridge between the sandboxed page and the main process. Exposes exactly ArchiveApi as
  * window.nianbao (one ipcRenderer.invoke per method, from the channel table — no generic
- * invoke) and the small ShellBridge as window.nianbaoShell (see core/channels.ts for why).
+ * invoke) and the small ShellBridge as window.nianbaoShell (menu commands, save dialog,
+ * clipboard; see core/channels.ts for why).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ArchiveApi } from '../core/api.ts';
-import { CHANNELS, SHELL_EVENT_CHANNEL, SHELL_SAVE_CHANNEL, shellEventSchema, type MethodName, type SaveFileRequest, type ShellBridge, type ShellEvent } from '../core/channels.ts';
+import {
+  CHANNELS,
+  SHELL_CLIPBOARD_CHANNEL,
+  SHELL_EVENT_CHANNEL,
+  SHELL_SAVE_CHANNEL,
+  shellEventSchema,
+  type ClipboardPayload,
+  type MethodName,
+  type SaveFileRequest,
+  type ShellBridge,
+  type ShellEvent,
+} from '../core/channels.ts';
 
 /** "Error invoking remote method 'archive:getReport': IpcRefused: msg" → "msg". */
 export function cleanIpcError(error: unknown): Error {
@@ -29,13 +41,27 @@ export const archiveBridge = {
   importFiles: invoker('importFiles'),
   removeReports: invoker('removeReports'),
   undoRemove: invoker('undoRemove'),
+  listTrash: invoker('listTrash'),
+  restoreFromTrash: invoker('restoreFromTrash'),
+  emptyTrash: invoker('emptyTrash'),
+  getTrashSettings: invoker('getTrashSettings'),
+  setTrashSettings: invoker('setTrashSettings'),
   editMetadata: invoker('editMetadata'),
   dismissFinding: invoker('dismissFinding'),
   undismissFinding: invoker('undismissFinding'),
   listFindings: invoker('listFindings'),
   search: invoker('search'),
   exportReport: invoker('exportReport'),
-  writeClipboard: invoker('writeClipboard'),
+  listBodies: invoker('listBodies'),
+  suggestDuplicateBodies: invoker('suggestDuplicateBodies'),
+  mergeBodies: invoker('mergeBodies'),
+  renameBody: invoker('renameBody'),
+  setBodyParent: invoker('setBodyParent'),
+  undoBodyChange: invoker('undoBodyChange'),
+  bodyTimeline: invoker('bodyTimeline'),
+  compareReports: invoker('compareReports'),
+  yearOverview: invoker('yearOverview'),
+  exportDataset: invoker('exportDataset'),
 } satisfies ArchiveApi;
 
 export const shellBridge = {
@@ -50,6 +76,11 @@ export const shellBridge = {
   },
   saveTextFile(request: SaveFileRequest): Promise<boolean> {
     return ipcRenderer.invoke(SHELL_SAVE_CHANNEL, request).catch((error: unknown) => {
+      throw cleanIpcError(error);
+    });
+  },
+  writeClipboard(payload: ClipboardPayload): Promise<boolean> {
+    return ipcRenderer.invoke(SHELL_CLIPBOARD_CHANNEL, payload).catch((error: unknown) => {
       throw cleanIpcError(error);
     });
   },

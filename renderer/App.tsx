@@ -14,13 +14,17 @@ import { ImportView, useImporter } from './views/Import.tsx';
 import { Library } from './views/Library.tsx';
 import { Reader, type ReaderTarget } from './views/Reader.tsx';
 import { SearchView } from './views/Search.tsx';
+import { CompareView } from './views/Compare.tsx';
+import { TrashView } from './views/Trash.tsx';
 
 export type Route =
   | { view: 'library' }
   | { view: 'reader'; id: string; target?: ReaderTarget }
   | { view: 'search' }
   | { view: 'findings' }
-  | { view: 'import' };
+  | { view: 'import' }
+  | { view: 'compare' }
+  | { view: 'trash' };
 
 export function App({ api, lang }: { api: ArchiveApi; lang?: Lang }) {
   return (
@@ -156,7 +160,7 @@ function Shell({ api }: { api: ArchiveApi }) {
   const openHit = (result: SearchResult, hit: SearchHit | null) => go({ view: 'reader', id: result.id, target: hit ? { where: parseWhere(hit.where) } : undefined });
   const openFinding = (row: FindingRow) => go({ view: 'reader', id: row.reportId, target: { finding: row.key, cells: row.cells } });
 
-  const navButton = (view: 'library' | 'findings' | 'import', label: string) => (
+  const navButton = (view: 'library' | 'findings' | 'import' | 'compare' | 'trash', label: string) => (
     <button type="button" className="nav-button" aria-current={route.view === view ? 'page' : undefined} onClick={() => go({ view })}>
       {label}
     </button>
@@ -176,7 +180,9 @@ function Shell({ api }: { api: ArchiveApi }) {
           )}
           {navButton('library', t.library)}
           {navButton('findings', t.findings)}
+          {navButton('compare', t.compare)}
           {navButton('import', t.import)}
+          {navButton('trash', t.trash)}
         </nav>
         <div className="search-box" role="search">
           <input
@@ -224,6 +230,8 @@ function Shell({ api }: { api: ArchiveApi }) {
         {route.view === 'library' && <Library revision={revision} onOpen={(id) => go({ view: 'reader', id })} onChanged={changed} />}
         {route.view === 'reader' && <Reader key={`${route.id}:${history.length}`} id={route.id} target={route.target} onChanged={changed} />}
         {route.view === 'search' && <SearchView text={searchText} onOpenHit={openHit} />}
+        {route.view === 'compare' && <CompareView onOpen={(id) => go({ view: 'reader', id })} />}
+        {route.view === 'trash' && <TrashView revision={revision} onChanged={changed} />}
         {route.view === 'findings' && <FindingsView revision={revision} onOpen={openFinding} />}
         {route.view === 'import' && (
           <ImportView state={importer.state} onFiles={(f) => void importer.run(f)} onOpen={(id) => go({ view: 'reader', id })} onChanged={changed} inputRef={fileRef} />

@@ -5,6 +5,9 @@
 //                          An ESM entry, not a CJS stub importing it: Electron runs the entry's
 //                          synchronous top level before 'ready', which registerSchemesAsPrivileged needs.
 //                          Worker entries it starts (WORKER_ENTRIES) are copied beside it.
+//   core/ingest/parse-worker.ts → dist-electron/parse-worker.mjs (the import pool's worker, beside main.mjs)
+//   electron/service-worker.ts → dist-electron/service-worker.mjs (the archive service's worker thread,
+//                          started by main.mjs from beside itself; same options as main.mjs)
 //   electron/preload.ts → dist-electron/preload.cjs (CommonJS, fully bundled: a sandboxed
 //                          preload can require nothing but 'electron')
 import { build } from 'esbuild';
@@ -39,6 +42,16 @@ export async function buildElectron({ log = console.log, outDir: out = outDir, o
       packages: 'external',
     });
     for (const entry of WORKER_ENTRIES) copyFileSync(path.join(root, entry), path.join(out, path.basename(entry)));
+    await build({ ...common, entryPoints: ['electron/service-worker.ts'], outfile: path.join(out, 'service-worker.mjs'), format: 'esm', packages: 'external' });
+    // The import pool's worker (core/ingest/pool.ts finds it beside main.mjs): every file the app
+    // imports is parsed in it, under its memory and time limits, as in the CLI.
+    await build({
+      ...common,
+      entryPoints: ['core/ingest/parse-worker.ts'],
+      outfile: path.join(out, 'parse-worker.mjs'),
+      format: 'esm',
+      packages: 'external',
+    });
   }
   if (only.includes('preload')) {
     await build({

@@ -9,22 +9,30 @@ let tempCounter = 0;
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${TEMP_PREFIX}.${(tempCounter++).toString(36)}.tmp`);
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'w').catch((err) => {
+    throw naming(err, file);
+  });
   try {
     await handle.writeFile(data);
     await handle.sync();
   } catch (err) {
     await handle.close().catch(() => {});
     await rm(temp, { force: true });
-    throw err;
+    throw naming(err, file);
   }
   await handle.close();
   try {
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
-    throw err;
+    throw naming(err, file);
   }
+}
+
+/** The file the user knows (not our temp name, nor none at all: "ENOSPC …, write" names no file). */
+function naming(err: unknown, file: string): unknown {
+  if (err && typeof err === 'object' && 'code' in err) (err as NodeJS.ErrnoException).path = file;
+  return err;
 }
 
 /** Makes completed renames in a folder durable (no-op where folders cannot be opened, e.g. Windows). */

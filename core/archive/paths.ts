@@ -23,5 +23,7 @@ export const TRASH_DIR = 'trash';
 export const JOURNAL_FILE = 'journal.json';
 export const LOCK_FILE = 'write.lock';
 export const SEARCH_DIR = 'search';
+/** Archive settings (how long the trash keeps removed reports). */
+export const SETTINGS_FILE = 'settings.json';
 /** Catalogue rows are spread over this many shard files, by body, so one write touches one small file. */
 export const SHARD_COUNT = 64;

@@ -4,6 +4,7 @@
  * SCHEMA_VERSION is refused, naming the file.
  */
 import { SCHEMA_VERSION } from '../model.ts';
+import { canonicalBodyId } from '../common/body.ts';
 
 export { SCHEMA_VERSION };
 
@@ -40,6 +41,19 @@ export const MIGRATIONS: Migration[] = [
       ...r,
     }),
     catalogueEntry: (e) => ({ version: 1, latest: true, findings: 0, errors: 0, ...e }),
+  },
+  {
+    // v2: reports and catalogue rows carry the canonical body id (伊春市 = 伊春市人民政府 = 伊春市政府).
+    to: 2,
+    describe: 'adds the canonical body id (body.id, bodyId)',
+    report: (r) => {
+      const body = (r.body ?? {}) as Record<string, unknown>;
+      if (typeof body.id === 'string') return r;
+      const name = typeof body.normalized === 'string' ? body.normalized : '';
+      return { ...r, body: { ...body, id: name ? canonicalBodyId(name) : '' } };
+    },
+    catalogueEntry: (e) =>
+      typeof e.bodyId === 'string' ? e : { ...e, bodyId: typeof e.bodyNormalized === 'string' && e.bodyNormalized ? canonicalBodyId(e.bodyNormalized) : '' },
   },
 ];
 

@@ -11,17 +11,23 @@
  * A catalogue rebuilt from report files (catalogue lost or corrupt) lists every complete
  * report file, orphans included: they are whole reports, only their import was never confirmed.
  */
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PARSER_VERSION, findingsOf, type CatalogueEntry, type ParsedReport, type Report, type RuleEvaluation } from '../model.ts';
 import { normalizeBodyName } from '../common/text.ts';
+import { canonicalBodyId } from '../common/body.ts';
 import { writeFileAtomic, syncDir } from './atomic.ts';
 import { forEachLimited } from '../common/limited.ts';
 import { CatalogueFiles, sameStamp, shardOf, type FileStamp } from './catalogue.ts';
 import { acquireWriteLock, type HeldLock } from './lock.ts';
 import { JOURNAL_FILE, REPORTS_DIR, SHARD_COUNT, SOURCES_DIR, TRASH_DIR } from './paths.ts';
 import { ArchiveError, SCHEMA_VERSION, migrateReport } from './schema.ts';
+import { asArchiveError } from './fs-errors.ts';
+import { removeTempFiles } from './leftovers.ts';
+import { checked, insideArchive, isReportId, journalSchema, reportFileSchema } from './files.ts';
+import { readSettings, writeSettings, type ArchiveSettings } from './settings.ts';
+import { TRASH_OWNER_FILE, expiresAt, isTrashToken, readTrashBatch, readTrashBatches, type TrashOwner, type TrashedSummary } from './trash.ts';
 
 /** One report of a body, as the rules that relate a body's reports see it. */
 export interface GroupMember {
@@ -36,11 +42,24 @@ export interface ArchiveRules {
   validate: (report: ParsedReport) => RuleEvaluation[];
   /** Relates the reports of one body to each other; returns the reports whose evaluations changed. */
   relate: (members: GroupMember[]) => Report[];
+  /**
+   * The body id of a normalized printed name, after the user's merges (core/common/body-registry.ts);
+   * read once per write, under the lock. Default: the canonical id of the name.
+   */
+  bodyIds?: () => Promise<(normalizedName: string) => string>;
 }
 
 export interface ArchiveOptions extends ArchiveRules {
   /** Lock wait in ms (default: lockWaitMs()). */
   lockWaitMs?: number;
+  /** Called when a write has to wait for another process's lock (each time a wait begins). */
+  onLockWait?: () => void;
+  /**
+   * Called at each step of a write (`import:journal`, `import:files`, `import:shards` = shards
+   * written, head not yet, `import:committed`; likewise remove, undo, update) and awaited: lets a
+   * crash test stop or kill a writer at an exact step instead of after a guessed delay.
+   */
+  onStep?: (step: string) => void | Promise<void>;
 }
 
 /** A parsed file ready to be stored. */
@@ -76,12 +95,24 @@ interface Journal {
   removedIds: string[];
   /** Normalized bodies whose cross-year rules must be re-run after a crash. */
   bodies: string[];
+  /** A removal's trash folder (its files go there, also when a crash interrupts the move). */
+  trash?: string;
 }
 
-interface TrashOwner {
-  pid: number;
-  at: string;
-  ids: string[];
+/** One removal in the trash, as listTrash returns it. */
+export interface TrashBatch {
+  token: string;
+  removedAt: string;
+  /** When the next write deletes it (ISO), by the retention of settings.json. */
+  expiresAt: string;
+  /** The reports still restorable (restored ones are no longer listed). */
+  reports: TrashedSummary[];
+}
+
+/** What to restore or delete from the trash: whole batches by token, single reports by id. */
+export interface TrashPick {
+  tokens?: string[];
+  ids?: string[];
 }
 
 /**
@@ -95,15 +126,23 @@ export function normalizeBody(printed: string): string {
   return normalizeBodyName(printed);
 }
 
-function groupKey(e: Pick<CatalogueEntry, 'bodyNormalized' | 'year' | 'id'>): string {
-  return e.bodyNormalized && e.year != null ? `${e.bodyNormalized}|${e.year}` : `#${e.id}`;
+/** The body a row groups under: its canonical body id (rows of an older catalogue: derived from the name). */
+function bodyKeyOf(e: Pick<CatalogueEntry, 'bodyNormalized'> & { bodyId?: string }): string {
+  return e.bodyId ?? (e.bodyNormalized ? canonicalBodyId(e.bodyNormalized) : '');
+}
+
+function groupKey(e: Pick<CatalogueEntry, 'bodyNormalized' | 'year' | 'id'> & { bodyId?: string }): string {
+  const body = bodyKeyOf(e);
+  return body && e.year != null ? `${body}|${e.year}` : `#${e.id}`;
 }
 
 export function entryOf(r: Report, latest: boolean): CatalogueEntry {
-  const open = findingsOf(r).filter((f) => !f.dismissed);
+  const all = findingsOf(r);
+  const open = all.filter((f) => !f.dismissed);
+  const dismissed = all.length - open.length;
   // A JSON round trip copies the strings: the parser's body and title are slices of the whole
   // document text, and V8 would keep every document alive through the catalogue.
-  return JSON.parse(JSON.stringify(entryFields(r, latest, open)));
+  return JSON.parse(JSON.stringify({ ...entryFields(r, latest, open), ...(dismissed > 0 ? { dismissed } : {}) }));
 }
 
 function entryFields(r: Report, latest: boolean, open: ReturnType<typeof findingsOf>): CatalogueEntry {
@@ -111,6 +150,7 @@ function entryFields(r: Report, latest: boolean, open: ReturnType<typeof finding
     id: r.id,
     body: r.body.printed,
     bodyNormalized: r.body.normalized,
+    bodyId: r.body.id ?? (r.body.normalized ? canonicalBodyId(r.body.normalized) : ''),
     year: r.year,
     title: r.title,
     format: r.format,
@@ -129,14 +169,31 @@ function sourceExt(fileName: string): string {
   return /^[a-z0-9]{1,8}$/.test(ext) ? ext : 'bin';
 }
 
-const isPidAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** A rename whose file is gone already (moved by an earlier, interrupted attempt) is done. */
+const ignoreMissing = (err: NodeJS.ErrnoException): void => {
+  if (err.code !== 'ENOENT') throw err;
 };
+
+/** What changed in the catalogue in memory: ids added, removed, and whose row changed. */
+export interface CatalogueDiff {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+function diffEntries(before: Map<string, CatalogueEntry>, after: Map<string, CatalogueEntry>): CatalogueDiff {
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const [id, e] of after) {
+    const old = before.get(id);
+    if (!old) added.push(id);
+    else if (old !== e && JSON.stringify(old) !== JSON.stringify(e)) changed.push(id);
+  }
+  const removed = [...before.keys()].filter((id) => !after.has(id));
+  return { added, removed, changed };
+}
+
+const skippedText = (files: string[]) => (files.length ? `（${files.length} 个损坏的文件未收录：${files.join(', ')}）` : '');
 
 export class Archive {
   private readonly files: CatalogueFiles;
@@ -149,6 +206,10 @@ export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
   /** Things the user should be told (catalogue rebuilt, interrupted write rolled back). */
   readonly notices: string[] = [];
+  /** The catalogue in memory is not what the files say (read from report files, shards ahead): the next write repairs it. */
+  private repairNeeded = false;
+  /** Reports other processes changed that a write of ours picked up under the lock: refresh() reports them (the search index needs them). */
+  private readonly external = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -165,15 +226,16 @@ export class Archive {
   static async open(dir: string, options: ArchiveOptions): Promise<Archive> {
     const archive = new Archive(path.resolve(dir), options);
     await archive.initialLoad();
-    await archive.emptyAbandonedTrash();
     return archive;
   }
 
+  /** A path in the archive folder; refuses one that would lead outside it (names read from files are untrusted). */
   private path(...parts: string[]): string {
-    return path.join(this.dir, ...parts);
+    return insideArchive(this.dir, ...parts);
   }
 
   reportFile(id: string): string {
+    if (!isReportId(id)) throw new ArchiveError(`没有编号为 ${id} 的报告 (no report with id ${id})`);
     return this.path(REPORTS_DIR, `${id}.json`);
   }
 
@@ -190,55 +252,113 @@ export class Archive {
 
   private async initialLoad(): Promise<void> {
     const loaded = await this.files.load();
-    if (loaded.kind === 'ok' && loaded.head.schemaVersion === SCHEMA_VERSION) {
-      this.adopt(loaded);
-      return;
-    }
-    if (loaded.kind === 'absent' && (await this.reportIdsOnDisk()).length === 0) return; // a new, empty archive
-    // Lost, corrupt or older catalogue: rebuilt or migrated under the lock by syncUnderLock.
-    await this.withLock(async () => {});
+    // An older schema is migrated on open (under the lock); anything else is only read: readers never write.
+    if (loaded.kind === 'ok' && loaded.head.schemaVersion < SCHEMA_VERSION) await this.withLock(async () => {});
+    else await this.view(loaded);
   }
 
-  private adopt(loaded: Extract<Awaited<ReturnType<CatalogueFiles['load']>>, { kind: 'ok' }>): { added: string[]; removed: string[]; changed: string[] } {
+  /**
+   * Takes the catalogue as read, without writing anything. A lost or damaged catalogue is read
+   * from the report files instead (rows of an uncommitted write left out), with a notice; the
+   * next write saves it. Returns what changed in memory.
+   */
+  private async view(loaded: Awaited<ReturnType<CatalogueFiles['load']>>): Promise<CatalogueDiff> {
+    if (loaded.kind === 'ok') {
+      this.repairNeeded = loaded.ahead.length > 0;
+      return this.adopt(loaded);
+    }
+    const before = this.entries;
+    const ids = await this.reportIdsOnDisk();
+    this.shardEntries = [];
+    this.shardStamps = [];
+    this.headStamp = await this.files.headStamp();
+    if (loaded.kind === 'absent' && ids.length === 0) {
+      this.setEntries([]);
+      this.repairNeeded = false;
+      return diffEntries(before, this.entries);
+    }
+    const uncommitted = await this.uncommittedIds();
+    const { reports, skipped } = await this.readAll(ids.filter((id) => !uncommitted.has(id)));
+    this.setEntries(reports.map((r) => entryOf(r, true)));
+    this.relabelLatest(new Set([...this.entries.values()].map(groupKey)));
+    this.repairNeeded = true;
+    const lost = loaded.kind === 'corrupt' || reports.length + skipped.length > 0;
+    if (uncommitted.size) {
+      this.notices.push(`上次写入被中断，${uncommitted.size} 个未确认的报告不列出，将在下次写入时撤销 (an interrupted write is not listed; it is rolled back at the next write)`);
+    }
+    if (lost) {
+      const why = loaded.kind === 'absent' ? '目录文件 catalogue.json 不存在' : `目录文件 ${loaded.file} 已损坏（${loaded.why}）`;
+      this.notices.push(`${why}，已从 ${reports.length} 个报告文件重建目录，下次写入时保存${skippedText(skipped)} (catalogue rebuilt from report files; saved at the next write)`);
+    }
+    return diffEntries(before, this.entries);
+  }
+
+  /** Ids the journal of an unfinished write adds (none without a valid journal). */
+  private async uncommittedIds(): Promise<Set<string>> {
+    try {
+      const journal = journalSchema.safeParse(JSON.parse(await readFile(this.path(JOURNAL_FILE), 'utf8')));
+      return new Set(journal.success ? journal.data.newIds : []);
+    } catch {
+      return new Set();
+    }
+  }
+
+  /** Reads the given report files; damaged ones are returned by name, not thrown (a newer schema still is). */
+  private async readAll(ids: string[]): Promise<{ reports: Report[]; skipped: string[] }> {
+    const reports: Report[] = [];
+    const skipped: string[] = [];
+    await forEachLimited(ids, WRITES_AT_ONCE, async (id) => {
+      try {
+        reports.push(await this.readReport(id));
+      } catch (err) {
+        if (err instanceof ArchiveError && /newer version/.test(err.message)) throw err;
+        skipped.push(this.reportFile(id));
+      }
+    });
+    reports.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { reports, skipped: skipped.sort() };
+  }
+
+  private adopt(loaded: Extract<Awaited<ReturnType<CatalogueFiles['load']>>, { kind: 'ok' }>): CatalogueDiff {
     const before = this.entries;
     this.setEntries(loaded.entries);
     this.shardEntries = loaded.shardEntries ?? [];
     this.shardStamps = loaded.shardStamps;
     this.headStamp = loaded.headStamp;
     this.generation = loaded.head.generation;
-    const added: string[] = [];
-    const changed: string[] = [];
-    for (const [id, e] of this.entries) {
-      const old = before.get(id);
-      if (!old) added.push(id);
-      else if (JSON.stringify(old) !== JSON.stringify(e)) changed.push(id);
-    }
-    const removed = [...before.keys()].filter((id) => !this.entries.has(id));
-    return { added, removed, changed };
+    return diffEntries(before, this.entries);
   }
 
   /**
-   * Re-reads the catalogue when another process wrote it (the head file's identity changed).
-   * Returns what changed, or null when nothing did.
+   * Re-reads the catalogue when another process wrote it (the head file's identity changed),
+   * without writing anything. Returns what changed since the last call (including what a write
+   * of ours picked up from other processes under the lock), or null when nothing did.
    */
-  async refresh(): Promise<{ added: string[]; removed: string[]; changed: string[] } | null> {
+  async refresh(): Promise<CatalogueDiff | null> {
+    let diff: CatalogueDiff | null = null;
     const stamp = await this.files.headStamp();
-    if (sameStamp(stamp, this.headStamp)) return null;
-    const loaded = await this.files.load({ stamps: this.shardStamps, entries: this.shardEntries });
-    if (loaded.kind !== 'ok') {
-      if (loaded.kind === 'absent' && this.entries.size === 0) return null;
-      // Lost or damaged under us: rebuild under the lock.
-      const before = new Set(this.entries.keys());
-      await this.withLock(async () => {});
-      const added = [...this.entries.keys()].filter((id) => !before.has(id));
-      const removed = [...before].filter((id) => !this.entries.has(id));
-      return { added, removed, changed: [] };
+    if (!sameStamp(stamp, this.headStamp)) {
+      const loaded = await this.files.load({ stamps: this.shardStamps, entries: this.shardEntries });
+      if (loaded.kind === 'ok' && loaded.head.schemaVersion < SCHEMA_VERSION) {
+        const before = this.entries;
+        await this.withLock(async () => {});
+        diff = diffEntries(before, this.entries);
+      } else diff = await this.view(loaded);
     }
-    if (loaded.head.schemaVersion < SCHEMA_VERSION) {
-      await this.withLock(async () => {});
-      return { added: [...this.entries.keys()], removed: [], changed: [] };
+    return this.withExternal(diff);
+  }
+
+  /** Merges the changes a write of ours adopted from other processes (under the lock) into `diff`. */
+  private withExternal(diff: CatalogueDiff | null): CatalogueDiff | null {
+    if (this.external.size === 0) return diff && diff.added.length + diff.removed.length + diff.changed.length ? diff : null;
+    const out: CatalogueDiff = diff ?? { added: [], removed: [], changed: [] };
+    const seen = new Set([...out.added, ...out.removed, ...out.changed]);
+    for (const id of this.external) {
+      if (seen.has(id)) continue;
+      (this.entries.has(id) ? out.changed : out.removed).push(id);
     }
-    return this.adopt(loaded);
+    this.external.clear();
+    return out;
   }
 
   /** All catalogue rows (every version). Call refresh() first to see other processes' writes. */
@@ -261,7 +381,7 @@ export class Archive {
   // ---- reading files -------------------------------------------------------------------
 
   async readReport(id: string): Promise<Report> {
-    if (!/^[\w.-]+$/.test(id)) throw new ArchiveError(`没有编号为 ${id} 的报告 (no report with id ${id})`);
+    if (!isReportId(id)) throw new ArchiveError(`没有编号为 ${id} 的报告 (no report with id ${id})`);
     return this.readReportFile(this.reportFile(id), id);
   }
 
@@ -273,13 +393,17 @@ export class Archive {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new ArchiveError(`没有编号为 ${id} 的报告 (no report with id ${id})`);
       throw err;
     }
-    let data: Record<string, unknown>;
+    let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
       throw new ArchiveError(`报告文件 ${file} 已损坏，无法读取 (report file is corrupt)`);
     }
-    return migrateReport(data, file) as unknown as Report;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ArchiveError(`报告文件 ${file} 已损坏，不是一份报告 (report file is not a report)`);
+    // Every file is checked whole: `{}`, `null` or `tables: null` must not reach the rules or the exporters.
+    const report = checked(reportFileSchema, migrateReport(data as Record<string, unknown>, file), file, '报告文件') as unknown as Report;
+    if (report.id !== id) throw new ArchiveError(`报告文件 ${file} 已损坏，已跳过（编号 ${report.id} 与文件名不符）(damaged file skipped: id does not match its name)`);
+    return report;
   }
 
   async readSource(report: Report): Promise<Uint8Array> {
@@ -296,12 +420,15 @@ export class Archive {
   /** Serialises writes within this process, then takes the folder's lock against other processes. */
   private withLock<T>(fn: () => Promise<T>): Promise<T> {
     const run = async () => {
-      const lock = await acquireWriteLock(this.dir, this.options.lockWaitMs);
+      const lock = await acquireWriteLock(this.dir, this.options.lockWaitMs, this.options.onLockWait);
+      this.commitPhase = 'none';
       try {
         await this.syncUnderLock();
         const result = await fn();
         this.assertHeld(lock);
         return result;
+      } catch (err) {
+        throw asArchiveError(err);
       } finally {
         await lock.release();
       }
@@ -323,11 +450,26 @@ export class Archive {
       () => true,
       () => false,
     );
-    if (!journalPresent && this.headStamp && sameStamp(await this.files.headStamp(), this.headStamp)) return;
+    // Temp files of a killed writer: cleared by this process's first write and after any interrupted write.
+    if (journalPresent || !this.tempsCleared) {
+      this.tempsCleared = true;
+      await removeTempFiles(this.dir);
+    }
+    // Removals older than the retention: deleted by this process's first write (readers never write).
+    if (!this.trashPurged) {
+      this.trashPurged = true;
+      await this.purgeTrash(await readSettings(this.dir));
+    }
+    if (!journalPresent && !this.repairNeeded && this.headStamp && sameStamp(await this.files.headStamp(), this.headStamp)) return;
+    const before = this.entries;
     const loaded = await this.files.load({ stamps: this.shardStamps, entries: this.shardEntries });
+    let ahead: number[] = [];
     if (loaded.kind === 'ok') {
       if (loaded.head.schemaVersion < SCHEMA_VERSION) await this.migrateAll(loaded.head.schemaVersion);
-      else this.adopt(loaded);
+      else {
+        this.adopt(loaded);
+        ahead = loaded.ahead;
+      }
     } else {
       const ids = await this.reportIdsOnDisk();
       if (loaded.kind === 'corrupt' || ids.length > 0) {
@@ -339,11 +481,31 @@ export class Archive {
         this.headStamp = null;
       }
     }
-    await this.recoverJournal();
+    const diff = diffEntries(before, this.entries);
+    for (const id of [...diff.added, ...diff.removed, ...diff.changed]) this.external.add(id);
+    // Shards an uncommitted write left ahead of the head are rewritten from the committed rows.
+    if (!(await this.recoverJournal(ahead)) && ahead.length) await this.commit(new Set(ahead));
+    this.repairNeeded = false;
   }
 
   private async writeJournal(journal: Omit<Journal, 'pid' | 'at'>): Promise<void> {
+    this.currentOp = journal.op;
     await writeFileAtomic(this.path(JOURNAL_FILE), JSON.stringify({ ...journal, pid: process.pid, at: new Date().toISOString() }));
+    await this.step('journal');
+  }
+
+  private tempsCleared = false;
+
+  private trashPurged = false;
+
+  /** How far the commit of the write in progress got: a failed write cleans up accordingly. */
+  private commitPhase: 'none' | 'shards' | 'head' = 'none';
+
+  /** The op of the write in progress, for onStep. */
+  private currentOp = 'repair';
+
+  private async step(name: string): Promise<void> {
+    await this.options.onStep?.(`${this.currentOp}:${name}`);
   }
 
   private async clearJournal(): Promise<void> {
@@ -351,15 +513,24 @@ export class Archive {
   }
 
   /** A journal found under the lock belongs to a writer that died before finishing: roll back. */
-  private async recoverJournal(): Promise<void> {
+  private async recoverJournal(ahead: number[] = []): Promise<boolean> {
     let journal: Journal;
     try {
       journal = JSON.parse(await readFile(this.path(JOURNAL_FILE), 'utf8'));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
       await this.clearJournal(); // unreadable: it was never complete, so its write never started
-      return;
+      return false;
     }
+    const valid = journalSchema.safeParse(journal);
+    if (!valid.success) {
+      // Written atomically, so a journal of the wrong shape was not written by the store: act on none of it
+      // (an id like `../../x` would otherwise delete a file outside the archive).
+      await this.clearJournal();
+      this.notices.push(`写入日志 ${this.path(JOURNAL_FILE)} 内容无效，已忽略并删除 (invalid journal ignored)`);
+      return false;
+    }
+    journal = valid.data;
     for (const id of journal.newIds ?? []) {
       if (!this.entries.has(id)) await rm(this.reportFile(id), { force: true });
     }
@@ -367,8 +538,19 @@ export class Archive {
       const sha = path.basename(rel).split('.')[0];
       if (!this.bySha.has(sha)) await rm(this.path(rel), { force: true });
     }
-    for (const id of journal.removedIds ?? []) {
-      if (!this.entries.has(id)) {
+    // A removal that committed finishes moving its files to the trash (nothing is lost); one that did not keeps them listed.
+    const trashOwner = journal.trash ? await readTrashBatch(this.dir, journal.trash) : null;
+    const committedRemovals = (journal.removedIds ?? []).filter((id) => !this.entries.has(id));
+    if (journal.trash && trashOwner && committedRemovals.length) {
+      const stored = new Map<string, string>();
+      for (const id of committedRemovals) {
+        const report = await this.readReport(id).catch(() => null);
+        if (report && !this.bySha.has(report.source.sha256)) stored.set(id, report.source.storedPath);
+      }
+      await this.moveToTrash(journal.trash, committedRemovals, (id) => stored.get(id));
+    } else {
+      if (journal.trash && isTrashToken(journal.trash)) await rm(this.path(TRASH_DIR, journal.trash), { recursive: true, force: true });
+      for (const id of committedRemovals) {
         const report = await this.readReport(id).catch(() => null);
         await rm(this.reportFile(id), { force: true });
         if (report && !this.bySha.has(report.source.sha256)) await rm(this.path(report.source.storedPath), { force: true });
@@ -379,9 +561,14 @@ export class Archive {
     for (const r of changed) await this.writeReportFile(r);
     const shards = new Set((journal.bodies ?? []).map((b) => shardOf({ bodyNormalized: b, id: '' })));
     for (const id of [...(journal.newIds ?? []), ...(journal.removedIds ?? [])]) shards.add(shardOf({ bodyNormalized: '', id }));
+    // Journals name bodies by id: the shards their rows live in (rows are sharded by printed name).
+    const journalBodies = new Set(journal.bodies ?? []);
+    for (const e of this.entries.values()) if (journalBodies.has(bodyKeyOf(e))) shards.add(shardOf(e));
+    for (const n of ahead) shards.add(n);
     await this.commit(shards, changed);
     await this.clearJournal();
     this.notices.push('上次写入被中断，已撤销未完成的部分 (an interrupted write was rolled back)');
+    return true;
   }
 
   private async writeReportFile(report: Report): Promise<void> {
@@ -404,13 +591,24 @@ export class Archive {
     await mkdir(this.path('catalogue'), { recursive: true });
     const byShard = new Map<number, CatalogueEntry[]>();
     for (const n of shards) byShard.set(n, []);
-    for (const e of this.entries.values()) byShard.get(shardOf(e))?.push(e);
-    const result = await this.files.write(byShard, ++this.generation);
+    const rows = new Array<number>(SHARD_COUNT).fill(0);
+    for (const e of this.entries.values()) {
+      const n = shardOf(e);
+      rows[n]++;
+      byShard.get(n)?.push(e);
+    }
+    // The report files this commit names must be on disk before the head names them.
+    if (reports.length) await syncDir(this.path(REPORTS_DIR));
+    await this.step('files');
+    this.commitPhase = 'shards';
+    const result = await this.files.write(byShard, ++this.generation, rows, () => this.step('shards'));
+    this.commitPhase = 'head';
     for (const [n, entries] of byShard) {
       this.shardEntries[n] = entries;
       this.shardStamps[n] = result.shardStamps.get(n) ?? null;
     }
     this.headStamp = result.headStamp;
+    await this.step('committed');
   }
 
   private newId(year: number | null, sha: string): string {
@@ -421,11 +619,12 @@ export class Archive {
     return `${year ?? 'nd'}-${sha}-${randomBytes(3).toString('hex')}`;
   }
 
-  private nextVersion(probe: Pick<CatalogueEntry, 'bodyNormalized' | 'year' | 'id'>, exclude?: string): number {
+  private nextVersion(probe: Pick<CatalogueEntry, 'bodyNormalized' | 'year' | 'id'> & { bodyId?: string }, exclude?: string): number {
     if (groupKey(probe).startsWith('#')) return 1;
+    const body = bodyKeyOf(probe);
     let max = 0;
     for (const e of this.entries.values()) {
-      if (e.bodyNormalized === probe.bodyNormalized && e.year === probe.year && e.id !== exclude) max = Math.max(max, e.version);
+      if (bodyKeyOf(e) === body && e.year === probe.year && e.id !== exclude) max = Math.max(max, e.version);
     }
     return max + 1;
   }
@@ -436,7 +635,7 @@ export class Archive {
     // Cheap pre-filter (no string building) before the exact group key: this runs on every write.
     const bodies = new Set([...keys].filter((k) => !k.startsWith('#')).map((k) => k.slice(0, k.lastIndexOf('|'))));
     const ids = new Set([...keys].filter((k) => k.startsWith('#')).map((k) => k.slice(1)));
-    const candidates = [...this.entries.values()].filter((e) => bodies.has(e.bodyNormalized) || ids.has(e.id));
+    const candidates = [...this.entries.values()].filter((e) => bodies.has(bodyKeyOf(e)) || ids.has(e.id));
     for (const e of candidates) {
       const k = groupKey(e);
       if (!keys.has(k)) continue;
@@ -463,7 +662,7 @@ export class Archive {
     // Grouped in one pass over the catalogue (a pass per body was a 10,000-row copy for each of a batch's ~100 bodies).
     const membersByBody = new Map<string, CatalogueEntry[]>();
     for (const body of bodies) if (body) membersByBody.set(body, []);
-    for (const e of this.entries.values()) membersByBody.get(e.bodyNormalized)?.push(e);
+    for (const e of this.entries.values()) membersByBody.get(bodyKeyOf(e))?.push(e);
     for (const members of membersByBody.values()) {
       // Read at once (each read would otherwise wait its turn behind the parsing going on meanwhile).
       const read = await Promise.all(members.map((e) => overlay.get(e.id) ?? this.readReport(e.id)));
@@ -490,6 +689,7 @@ export class Archive {
       const groups = new Set<string>();
       const bodies = new Set<string>();
       const now = new Date().toISOString();
+      const bodyIdOf = (await this.options.bodyIds?.()) ?? canonicalBodyId;
       for (const input of inputs) {
         const existing = this.bySha.get(input.sha256);
         if (existing) {
@@ -497,10 +697,11 @@ export class Archive {
           continue;
         }
         const parsed = input.parsed;
-        const body = { printed: parsed.body.printed, normalized: parsed.body.normalized || normalizeBody(parsed.body.printed) };
+        const normalized = parsed.body.normalized || normalizeBody(parsed.body.printed);
+        const body = { printed: parsed.body.printed, normalized, id: normalized ? bodyIdOf(normalized) : '' };
         const id = this.newId(parsed.year, input.sha256);
         const storedPath = `${SOURCES_DIR}/${input.sha256}.${sourceExt(input.fileName)}`;
-        const probe = { id, bodyNormalized: body.normalized, year: parsed.year };
+        const probe = { id, bodyNormalized: body.normalized, bodyId: body.id, year: parsed.year };
         const report: Report = {
           ...parsed,
           body,
@@ -517,7 +718,7 @@ export class Archive {
         this.entries.set(id, entryOf(report, true));
         this.bySha.set(input.sha256, id);
         groups.add(groupKey(probe));
-        if (body.normalized) bodies.add(body.normalized);
+        if (body.id) bodies.add(body.id);
         fresh.push(report);
         results.push({ status: 'imported', report, entry: this.entries.get(id)! });
       }
@@ -551,29 +752,51 @@ export class Archive {
         return { results: final, effect: { written: [...toWrite.values()], removed: [] } };
       } catch (err) {
         await sourcesWritten?.catch(() => {}); // settled before the lock is released and the journal replayed
-        // Undo the in-memory reservation; the journal lets the next writer clean the disk.
+        if (this.commitPhase === 'head') throw asArchiveError(err); // committed: the reports are listed, keep them
+        // Undo the in-memory reservation and remove this batch's files at once (a full disk must
+        // not stay full). The journal stays if a shard was written: it hides their rows from
+        // readers until the next writer rolls the write back.
         for (const r of fresh) {
           this.entries.delete(r.id);
           this.bySha.delete(r.source.sha256);
         }
-        throw err;
+        this.repairNeeded = true; // rules may have changed neighbours in memory: reload at the next write
+        for (const r of fresh) {
+          await rm(this.reportFile(r.id), { force: true }).catch(() => {});
+          if (!this.bySha.has(r.source.sha256)) await rm(this.path(r.source.storedPath), { force: true }).catch(() => {});
+        }
+        if (this.commitPhase === 'none') await this.clearJournal();
+        throw asArchiveError(err);
       }
     });
   }
 
-  /** Removes reports; their files wait in trash/<token>/ until undo or the next start. */
+  /**
+   * Removes reports in one write; their files wait in trash/<token>/ (restorable with the token,
+   * or one by one) until the trash is emptied or the retention of settings.json has passed.
+   */
   removeReports(ids: string[]): Promise<{ removed: string[]; token: string; effect: WriteEffect }> {
     return this.withLock(async () => {
       const unknown = ids.filter((id) => !this.entries.has(id));
-      if (unknown.length) throw new ArchiveError(`没有编号为 ${unknown.join(', ')} 的报告 (no report with id ${unknown.join(', ')})`);
+      if (unknown.length) throw new ArchiveError(`没有编号为 ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ` 等 ${unknown.length} 个` : ''} 的报告 (no report with id ${unknown.slice(0, 20).join(', ')})`);
       const unique = [...new Set(ids)];
       const token = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
       const removedEntries = unique.map((id) => this.entries.get(id)!);
-      const bodies = new Set(removedEntries.map((e) => e.bodyNormalized).filter(Boolean));
+      const bodies = new Set(removedEntries.map(bodyKeyOf).filter(Boolean));
       const shards = new Set(removedEntries.map((e) => shardOf(e)));
       const groups = new Set(removedEntries.map(groupKey));
-      const reports = await Promise.all(unique.map((id) => this.readReport(id)));
-      await this.writeJournal({ op: 'remove', newIds: [], newSources: [], removedIds: unique, bodies: [...bodies] });
+      const storedPaths = new Map<string, string>();
+      await forEachLimited(unique, WRITES_AT_ONCE, async (id) => {
+        storedPaths.set(id, (await this.readReport(id)).source.storedPath);
+      });
+      await this.writeJournal({ op: 'remove', newIds: [], newSources: [], removedIds: unique, bodies: [...bodies], trash: token });
+      // The owner file goes first: a crash after the commit still finds the batch to move the files to.
+      const trash = this.path(TRASH_DIR, token);
+      await mkdir(path.join(trash, REPORTS_DIR), { recursive: true });
+      await mkdir(path.join(trash, SOURCES_DIR), { recursive: true });
+      const reports = removedEntries.map((e) => ({ id: e.id, body: e.body, year: e.year, title: e.title }));
+      const owner: TrashOwner = { pid: process.pid, at: new Date().toISOString(), ids: unique, reports };
+      await writeFileAtomic(path.join(trash, TRASH_OWNER_FILE), JSON.stringify(owner));
       for (const e of removedEntries) {
         this.entries.delete(e.id);
         this.bySha.delete(e.sha256);
@@ -581,68 +804,160 @@ export class Archive {
       this.relabelLatest(groups);
       const overlay = new Map<string, Report>();
       const changed = await this.recomputeBodies(bodies, overlay);
-      for (const r of changed) await this.writeReportFile(r);
+      await forEachLimited(changed, WRITES_AT_ONCE, (r) => this.writeReportFile(r));
       await this.commit(shards, changed);
-      // Committed: move the files aside for undo.
-      const trash = this.path(TRASH_DIR, token);
-      await mkdir(path.join(trash, REPORTS_DIR), { recursive: true });
-      await mkdir(path.join(trash, SOURCES_DIR), { recursive: true });
-      const owner: TrashOwner = { pid: process.pid, at: new Date().toISOString(), ids: unique };
-      await writeFile(path.join(trash, 'owner.json'), JSON.stringify(owner));
-      for (const r of reports) {
-        await rename(this.reportFile(r.id), path.join(trash, REPORTS_DIR, `${r.id}.json`));
-        await rename(this.path(r.source.storedPath), path.join(trash, r.source.storedPath)).catch(() => {});
-      }
+      // Committed: move the files aside.
+      await this.moveToTrash(token, unique, (id) => storedPaths.get(id));
       await this.clearJournal();
       return { removed: unique, token, effect: { written: changed, removed: unique } };
     });
   }
 
-  /** Restores the reports removed under `token` (those whose id or bytes were not re-imported since). */
-  undoRemove(token: string): Promise<{ restored: string[]; skipped: string[]; effect: WriteEffect }> {
+  /** Moves removed reports' files (and their sources, when known) into trash/<token>/; files already moved are skipped. */
+  private async moveToTrash(token: string, ids: string[], storedPathOf: (id: string) => string | undefined): Promise<void> {
+    const trash = this.path(TRASH_DIR, token);
+    await forEachLimited(ids, WRITES_AT_ONCE, async (id) => {
+      await rename(this.reportFile(id), path.join(trash, REPORTS_DIR, `${id}.json`)).catch(ignoreMissing);
+      const stored = storedPathOf(id);
+      if (stored) await rename(this.path(stored), path.join(trash, stored)).catch(ignoreMissing);
+    });
+    await syncDir(path.join(trash, REPORTS_DIR));
+  }
+
+  /** Undoes one removal: restores the reports removed under `token` (those whose id or bytes were not re-imported since). */
+  async undoRemove(token: string): Promise<{ restored: string[]; skipped: string[]; effect: WriteEffect }> {
+    if (!isTrashToken(token)) throw new ArchiveError(`撤销标记 ${token} 无效 (unknown undo token)`);
+    return this.restoreFromTrash({ tokens: [token] }, true);
+  }
+
+  /**
+   * Restores reports from the trash in one write: whole batches (`tokens`) and single reports
+   * (`ids`, from whichever batch holds them). A report whose id or bytes were imported again
+   * since is skipped (the archive already has it) and dropped from the trash.
+   */
+  restoreFromTrash(pick: TrashPick, strict = false): Promise<{ restored: string[]; skipped: string[]; effect: WriteEffect }> {
     return this.withLock(async () => {
-      if (!/^[\w-]+$/.test(token)) throw new ArchiveError(`撤销标记 ${token} 无效 (unknown undo token)`);
-      const trash = this.path(TRASH_DIR, token);
-      let owner: TrashOwner;
-      try {
-        owner = JSON.parse(await readFile(path.join(trash, 'owner.json'), 'utf8'));
-      } catch {
-        throw new ArchiveError(`撤销标记 ${token} 已失效，报告无法恢复 (undo token expired)`);
-      }
-      const restored: Report[] = [];
+      const wanted = await this.pickFromTrash(pick, strict);
+      const restored: { token: string; report: Report }[] = [];
       const skipped: string[] = [];
-      for (const id of owner.ids) {
-        const report = await this.readReportFile(path.join(trash, REPORTS_DIR, `${id}.json`), id).catch(() => null);
+      await forEachLimited(wanted, WRITES_AT_ONCE, async ({ token, id }) => {
+        const report = await this.readReportFile(this.path(TRASH_DIR, token, REPORTS_DIR, `${id}.json`), id).catch(() => null);
         if (!report || this.entries.has(id) || this.bySha.has(report.source.sha256)) skipped.push(id);
-        else restored.push(report);
-      }
-      const bodies = new Set(restored.map((r) => r.body.normalized).filter(Boolean));
+        else restored.push({ token, report });
+      });
+      // Two copies of one file in different batches (removed, imported again, removed again): restore one.
+      const seen = new Set<string>();
+      const unique = restored.filter(({ report }) => (seen.has(report.source.sha256) ? (skipped.push(report.id), false) : seen.add(report.source.sha256)));
+      const reports = unique.map((r) => r.report);
+      const bodies = new Set(reports.map((r) => entryOf(r, false).bodyId).filter(Boolean));
       await this.writeJournal({
         op: 'undo',
-        newIds: restored.map((r) => r.id),
-        newSources: restored.map((r) => r.source.storedPath),
+        newIds: reports.map((r) => r.id),
+        newSources: reports.map((r) => r.source.storedPath),
         removedIds: [],
         bodies: [...bodies],
       });
       await mkdir(this.path(REPORTS_DIR), { recursive: true });
       await mkdir(this.path(SOURCES_DIR), { recursive: true });
+      // Copied, not moved: until the commit the trash must still hold everything.
+      await forEachLimited(unique, WRITES_AT_ONCE, ({ token, report }) => copyFile(this.path(TRASH_DIR, token, report.source.storedPath), this.path(report.source.storedPath)));
       const groups = new Set<string>();
-      for (const r of restored) {
-        await copyFile(path.join(trash, r.source.storedPath), this.path(r.source.storedPath));
+      for (const r of reports) {
         this.entries.set(r.id, entryOf(r, false));
         this.bySha.set(r.source.sha256, r.id);
         groups.add(groupKey(this.entries.get(r.id)!));
       }
       this.relabelLatest(groups);
-      const overlay = new Map(restored.map((r) => [r.id, r]));
+      const overlay = new Map(reports.map((r) => [r.id, r]));
       const changed = await this.recomputeBodies(bodies, overlay);
-      const toWrite = new Map(restored.map((r) => [r.id, overlay.get(r.id)!]));
+      const toWrite = new Map(reports.map((r) => [r.id, overlay.get(r.id)!]));
       for (const r of changed) toWrite.set(r.id, r);
-      for (const r of toWrite.values()) await this.writeReportFile(r);
+      await forEachLimited([...toWrite.values()], WRITES_AT_ONCE, (r) => this.writeReportFile(r));
       await this.commit(new Set(), [...toWrite.values()]);
-      await rm(trash, { recursive: true, force: true });
+      await this.dropFromTrash(wanted.filter((w) => toWrite.has(w.id) || skipped.includes(w.id)));
       await this.clearJournal();
-      return { restored: restored.map((r) => r.id), skipped, effect: { written: [...toWrite.values()], removed: [] } };
+      return { restored: reports.map((r) => r.id), skipped, effect: { written: [...toWrite.values()], removed: [] } };
+    });
+  }
+
+  /** The (batch, id) pairs a pick names; `strict`: an unknown token is an error (undo), else ignored (a purge may have run meanwhile). */
+  private async pickFromTrash(pick: TrashPick, strict: boolean): Promise<{ token: string; id: string }[]> {
+    const out: { token: string; id: string }[] = [];
+    const tokens = new Set(pick.tokens ?? []);
+    const ids = new Set(pick.ids ?? []);
+    const batches = ids.size ? (await readTrashBatches(this.dir)).batches : [];
+    for (const token of tokens) {
+      const owner = await readTrashBatch(this.dir, token);
+      if (!owner && strict) throw new ArchiveError(`撤销标记 ${token} 已失效，报告无法恢复 (undo token expired)`);
+      for (const id of owner?.ids ?? []) out.push({ token, id });
+    }
+    for (const { token, owner } of batches) {
+      if (tokens.has(token)) continue;
+      for (const id of owner.ids) if (ids.has(id)) out.push({ token, id });
+    }
+    return out;
+  }
+
+  /** Deletes these reports from their trash batches (a batch left empty goes whole); the owner file is rewritten first. */
+  private async dropFromTrash(picked: { token: string; id: string }[]): Promise<void> {
+    const byToken = new Map<string, Set<string>>();
+    for (const { token, id } of picked) (byToken.get(token) ?? byToken.set(token, new Set()).get(token)!).add(id);
+    for (const [token, ids] of byToken) {
+      const folder = this.path(TRASH_DIR, token);
+      const owner = await readTrashBatch(this.dir, token);
+      const left = owner ? owner.ids.filter((id) => !ids.has(id)) : [];
+      if (!owner || left.length === 0) {
+        await rm(folder, { recursive: true, force: true });
+        continue;
+      }
+      const files = await Promise.all([...ids].map((id) => this.readReportFile(path.join(folder, REPORTS_DIR, `${id}.json`), id).catch(() => null)));
+      const next: TrashOwner = { ...owner, ids: left, ...(owner.reports ? { reports: owner.reports.filter((r) => !ids.has(r.id)) } : {}) };
+      await writeFileAtomic(path.join(folder, TRASH_OWNER_FILE), JSON.stringify(next));
+      await forEachLimited([...ids], WRITES_AT_ONCE, (id) => rm(path.join(folder, REPORTS_DIR, `${id}.json`), { force: true }));
+      await forEachLimited(files.filter((r): r is Report => !!r), WRITES_AT_ONCE, (r) => rm(insideArchive(folder, r.source.storedPath), { force: true }));
+    }
+  }
+
+  /** Removals still in the trash, newest first (no lock: it only reads). Reports listed again (restored) are left out. */
+  async listTrash(): Promise<TrashBatch[]> {
+    const { trashRetentionDays } = await readSettings(this.dir);
+    const { batches } = await readTrashBatches(this.dir);
+    const out: TrashBatch[] = [];
+    for (const { token, owner } of batches) {
+      const summaries = new Map((owner.reports ?? []).map((r) => [r.id, r]));
+      const reports = owner.ids.filter((id) => !this.entries.has(id)).map((id) => summaries.get(id) ?? { id, body: '', year: null, title: '' });
+      if (reports.length) out.push({ token, removedAt: owner.at, expiresAt: new Date(expiresAt(owner.at, trashRetentionDays)).toISOString(), reports });
+    }
+    return out;
+  }
+
+  /** Deletes trash batches for good (all of them when `tokens` is null); returns how many reports went. */
+  emptyTrash(tokens: string[] | null): Promise<number> {
+    return this.withLock(async () => {
+      const { batches, unowned } = await readTrashBatches(this.dir);
+      const wanted = tokens ? new Set(tokens) : null;
+      let reports = 0;
+      for (const { token, owner } of batches) {
+        if (wanted && !wanted.has(token)) continue;
+        await rm(this.path(TRASH_DIR, token), { recursive: true, force: true });
+        reports += owner.ids.length;
+      }
+      if (!wanted) for (const { token, ageMs } of unowned) if (ageMs > 60_000) await rm(this.path(TRASH_DIR, token), { recursive: true, force: true });
+      return reports;
+    });
+  }
+
+  /** The archive's settings (settings.json, defaults where absent). */
+  settings(): Promise<ArchiveSettings> {
+    return readSettings(this.dir);
+  }
+
+  /** Changes settings under the lock; a shorter retention purges what is now past it at once. */
+  updateSettings(patch: Partial<ArchiveSettings>): Promise<ArchiveSettings> {
+    return this.withLock(async () => {
+      const settings = await writeSettings(this.dir, patch);
+      await this.purgeTrash(settings);
+      return settings;
     });
   }
 
@@ -656,12 +971,13 @@ export class Archive {
       if (!before) throw new ArchiveError(`没有编号为 ${id} 的报告 (no report with id ${id})`);
       const current = await this.readReport(id);
       let next = mutate(structuredClone(current));
-      const moved = next.body.normalized !== current.body.normalized || next.year !== current.year;
+      const nextBodyId = entryOf(next, true).bodyId;
+      const moved = nextBodyId !== before.bodyId || next.body.normalized !== current.body.normalized || next.year !== current.year;
       const groups = new Set([groupKey(before)]);
-      const bodies = new Set([before.bodyNormalized].filter(Boolean));
+      const bodies = new Set([bodyKeyOf(before)].filter(Boolean));
       if (moved) {
-        next = { ...next, evaluations: this.options.validate(next), version: this.nextVersion({ id, year: next.year, bodyNormalized: next.body.normalized }, id) };
-        if (next.body.normalized) bodies.add(next.body.normalized);
+        next = { ...next, evaluations: this.options.validate(next), version: this.nextVersion({ id, year: next.year, bodyNormalized: next.body.normalized, bodyId: nextBodyId }, id) };
+        if (nextBodyId) bodies.add(nextBodyId);
       }
       await this.writeJournal({ op: 'update', newIds: [], newSources: [], removedIds: [], bodies: [...bodies] });
       this.entries.set(id, entryOf(next, true));
@@ -680,31 +996,71 @@ export class Archive {
     });
   }
 
+  /**
+   * Moves reports to other bodies in one locked write (a merge or rename of bodies, or its undo).
+   * `plan` runs under the lock with the current catalogue and returns report id → new body id;
+   * moved reports are renumbered as versions of their new body and year, the cross-year rules of
+   * old and new bodies re-run, and `alsoWrite` (the body registry) is written before the commit.
+   */
+  reassignBodies(
+    plan: (entries: readonly CatalogueEntry[]) => Map<string, string>,
+    alsoWrite: () => Promise<void>,
+  ): Promise<{ moved: string[]; effect: WriteEffect }> {
+    return this.withLock(async () => {
+      const moves = [...plan(this.list())]
+        .map(([id, to]) => ({ before: this.entries.get(id), to }))
+        .filter((m): m is { before: CatalogueEntry; to: string } => !!m.before && bodyKeyOf(m.before) !== m.to)
+        .sort((a, b) => a.before.version - b.before.version);
+      if (moves.length === 0) {
+        await alsoWrite();
+        return { moved: [], effect: { written: [], removed: [] } };
+      }
+      const read = await Promise.all(moves.map((m) => this.readReport(m.before.id)));
+      const bodies = new Set<string>();
+      const groups = new Set<string>();
+      const shards = new Set<number>();
+      for (const { before, to } of moves) {
+        bodies.add(bodyKeyOf(before)).add(to);
+        groups.add(groupKey(before));
+        shards.add(shardOf(before));
+      }
+      bodies.delete('');
+      await this.writeJournal({ op: 'update', newIds: [], newSources: [], removedIds: [], bodies: [...bodies] });
+      const overlay = new Map<string, Report>();
+      moves.forEach(({ before, to }, i) => {
+        const current = read[i];
+        const probe = { id: before.id, year: current.year, bodyNormalized: current.body.normalized, bodyId: to };
+        const next: Report = { ...current, body: { ...current.body, id: to }, version: this.nextVersion(probe, before.id) };
+        overlay.set(next.id, next);
+        this.entries.set(next.id, entryOf(next, true));
+        groups.add(groupKey(probe));
+      });
+      this.relabelLatest(groups);
+      const changed = await this.recomputeBodies(bodies, overlay);
+      const toWrite = new Map(moves.map((m) => [m.before.id, overlay.get(m.before.id)!]));
+      for (const r of changed) toWrite.set(r.id, r);
+      await forEachLimited([...toWrite.values()], WRITES_AT_ONCE, (r) => this.writeReportFile(r));
+      for (const r of toWrite.values()) this.entries.set(r.id, entryOf(r, this.entries.get(r.id)!.latest));
+      await alsoWrite();
+      await this.commit(shards, [...toWrite.values()]);
+      await this.clearJournal();
+      return { moved: moves.map((m) => m.before.id), effect: { written: [...toWrite.values()], removed: [] } };
+    });
+  }
+
   // ---- maintenance ---------------------------------------------------------------------
 
   /** Rebuilds the catalogue from the report files (under the lock). */
   private async rebuild(why: string): Promise<void> {
-    const ids = await this.reportIdsOnDisk();
-    const reports: Report[] = [];
-    const skipped: string[] = [];
-    for (const id of ids) {
-      try {
-        const r = await this.readReport(id);
-        if (r && typeof r.id === 'string' && r.source?.sha256) reports.push(r);
-        else skipped.push(id);
-      } catch (err) {
-        if (err instanceof ArchiveError && /newer version/.test(err.message)) throw err;
-        skipped.push(id);
-      }
-    }
+    // An unfinished write's reports are not listed: the journal rolls them back right after.
+    const uncommitted = await this.uncommittedIds();
+    const { reports, skipped } = await this.readAll((await this.reportIdsOnDisk()).filter((id) => !uncommitted.has(id)));
     this.setEntries(reports.map((r) => entryOf(r, true)));
     this.relabelLatest(new Set([...this.entries.values()].map(groupKey)));
     this.shardEntries = [];
     this.shardStamps = [];
     await this.commit(new Set(Array.from({ length: SHARD_COUNT }, (_, n) => n)));
-    this.notices.push(
-      `${why}，已从 ${reports.length} 个报告文件重建目录${skipped.length ? `（${skipped.length} 个损坏的文件未收录：${skipped.join(', ')}）` : ''} (catalogue rebuilt from report files)`,
-    );
+    this.notices.push(`${why}，已从 ${reports.length} 个报告文件重建目录${skippedText(skipped)} (catalogue rebuilt from report files)`);
   }
 
   /** Rewrites every report file and the catalogue in the current schema (under the lock). */
@@ -715,19 +1071,20 @@ export class Archive {
       await this.writeReportFile({ ...report, schemaVersion: SCHEMA_VERSION });
     }
     await this.rebuild(`档案库格式为旧版本 ${from}，已迁移到 ${SCHEMA_VERSION}`);
+    // Bodies may group differently in the new schema (v2: 伊春市 = 伊春市人民政府): relate them again.
+    const changed = await this.recomputeBodies(new Set([...this.entries.values()].map(bodyKeyOf).filter(Boolean)), new Map());
+    for (const r of changed) await this.writeReportFile(r);
+    if (changed.length) await this.commit(new Set(), changed);
   }
 
-  /** Removal folders of processes that have ended can no longer be undone: delete them. */
-  private async emptyAbandonedTrash(): Promise<void> {
-    const tokens = await readdir(this.path(TRASH_DIR)).catch(() => [] as string[]);
-    for (const token of tokens) {
-      const dir = this.path(TRASH_DIR, token);
-      const owner = await readFile(path.join(dir, 'owner.json'), 'utf8')
-        .then((t) => JSON.parse(t) as TrashOwner)
-        .catch(() => null);
-      const age = await stat(dir).then((s) => Date.now() - s.mtimeMs).catch(() => 0);
-      // A folder without owner file may be a removal being written right now: give it a minute.
-      if (owner ? owner.pid !== process.pid && !isPidAlive(owner.pid) : age > 60_000) await rm(dir, { recursive: true, force: true });
+  /** Under the lock: deletes removals older than the retention, and folders of a removal that died before writing its owner file. */
+  private async purgeTrash(settings: ArchiveSettings): Promise<void> {
+    const { batches, unowned } = await readTrashBatches(this.dir);
+    const now = Date.now();
+    for (const { token, owner } of batches) {
+      if (expiresAt(owner.at, settings.trashRetentionDays, now) <= now) await rm(this.path(TRASH_DIR, token), { recursive: true, force: true });
     }
+    // Without an owner file nothing was moved there yet (it is written before the commit); a young one may be a removal in progress elsewhere.
+    for (const { token, ageMs } of unowned) if (ageMs > 60_000) await rm(this.path(TRASH_DIR, token), { recursive: true, force: true });
   }
 }

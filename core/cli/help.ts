@@ -7,7 +7,8 @@ export const HELP = `nianbao — 政府信息公开工作年度报告档案库 (
                                  failed <file>: <reason>                        (stderr)
   list [--year Y] [--body TEXT] [--all-versions] [--json]
                                  列出报告（默认每个机关和年度只列最新版本）
-                                 JSON: [{id, body, year, title, format, findings, version, latest}]
+                                 JSON: [{id, bodyId, body, year, title, format, findings, version, latest}]
+                                 bodyId 为规范机关（伊春市 = 伊春市人民政府 = 伊春市政府），body 为原文名称
   show <id> [--json]             显示报告；JSON 含 tables.<table>.<row>.<column> = 数值、cells（state/raw/annotation）、
                                  chapters、findings 和元数据
   validate [<id>…|--all] [--json]
@@ -17,6 +18,19 @@ export const HELP = `nianbao — 政府信息公开工作年度报告档案库 (
   search <query> [--page N] [--json]
                                  全文检索；JSON: {total, results:[{id, body, year, title, score, hits:[{where, snippet, ranges}]}]}
   export <id> --format text|html|tsv|markdown|json [--chapter KEY] [--table proactive|applications|reviewLitigation] [--out FILE]
+  export --all|--year Y|--body B|--query Q --format csv|xlsx|jsonl --out FILE [--all-versions]
+                                 数据集：每份报告一行（默认只含最新版本）；第一行中文列名，第二行编号
+                                 (id, bodyId, body, year, …, applications.received.total, …)；空单元格 = 未知；
+                                 xlsx 另有“问题”工作表
+  bodies [--json]                机关列表 JSON: [{id, name, names（原文名称）, parent, reports}]
+  bodies merge <from> <into>     合并两个机关（机关可用编号或名称），重新运行跨年度规则
+  bodies rename <body> <name>    机关更名（新名称若是另一机关则合并）
+  bodies parent <body> <parent|none>
+                                 设置或更正上级机关
+  bodies undo                    撤销最近一次合并、更名或上级更改
+  bodies duplicates [--json]     可能重复的机关（规范化后同名、只差一个字、拼音相同）
+  timeline <body> [--json]       一个机关历年数据 JSON: {body, years:[{year, id, cells:{"applications.received.total": 138, …}, figures, change, rates}]}
+  compare <id> <id> [--json]     两份报告对照 JSON: {a, b, cells:[{cell, a, b, differs}], chapters:[{key, heading, parts}]}
   edit <id> [--body NAME] [--year YYYY]
                                  更正发布机关或年度（重新运行校验和跨年度规则）
   remove <id…>                   删除报告

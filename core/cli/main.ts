@@ -4,12 +4,16 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { ExportFormat, ImportOutcome } from '../api.ts';
-import { findingsOf, tableValues, type Report, type RuleEvaluation } from '../model.ts';
+import { DATASET_FORMATS, type DatasetFormat, type ExportFormat, type ImportOutcome } from '../api.ts';
+import { findingsOf, type Report, type RuleEvaluation } from '../model.ts';
 import { RULE_IDS, TABLE_IDS, tableSpecsFor, type TableId } from '../spec.ts';
 import { resolveArchiveDir } from '../archive/paths.ts';
-import { openArchiveService, type ArchiveService } from '../service/index.ts';
+import { EXPORT_FORMATS } from '../export/formats.ts';
+import { reportJsonObject } from '../export/json.ts';
+import { ArchiveError, openArchiveService, type ArchiveService } from '../service/index.ts';
 import { HELP } from './help.ts';
+import { terminalSafe } from './escape.ts';
+import { queryTermsAsPositionals } from './query-args.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, archive: 3 } as const;
 
@@ -44,6 +48,7 @@ const OPTIONS = {
   page: { type: 'string' },
   rule: { type: 'string' },
   severity: { type: 'string' },
+  query: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -55,7 +60,10 @@ const ALLOWED: Record<string, OptionName[]> = {
   validate: ['all', 'json'],
   findings: ['rule', 'severity', 'all', 'json'],
   search: ['json', 'page'],
-  export: ['format', 'chapter', 'table', 'out'],
+  export: ['format', 'chapter', 'table', 'out', 'all', 'year', 'body', 'query', 'all-versions'],
+  bodies: ['json'],
+  timeline: ['json'],
+  compare: ['json'],
   edit: ['body', 'year'],
   remove: [],
   dismiss: ['reason'],
@@ -75,7 +83,7 @@ const yearText = (y: number | null) => (y == null ? '?' : String(y));
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: queryTermsAsPositionals(argv, OPTIONS), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
     io.err(`参数错误：${(err as Error).message} (usage error; see nianbao help)`);
     return EXIT.usage;
@@ -99,9 +107,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let service: ArchiveService | null = null;
   try {
     const archiveDir = resolveArchiveDir(values.archive);
-    service = await openArchiveService({ archiveDir, host: 'electron', lazySearch: true });
+    service = await openArchiveService({
+      archiveDir,
+      host: 'electron',
+      lazySearch: true,
+      onLockWait: () => io.err(`档案库正被另一个程序写入，等待中…… (waiting for another process to finish writing: ${archiveDir})`),
+    });
     for (const notice of service.notices()) io.err(`注意：${notice}`);
-    return await run(command, rest, values, service, io);
+    const shown = service.notices().length;
+    try {
+      return await run(command, rest, values, service, io);
+    } finally {
+      // Notices of the command's own writes (an interrupted write rolled back by this import).
+      for (const notice of service.notices().slice(shown)) io.err(`注意：${notice}`);
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`${err.message}`);
@@ -127,11 +146,11 @@ async function run(command: string, args: string[], values: Values, service: Arc
     case 'list': {
       const entries = await service.listReports({ year: parseYear(values.year, '--year'), body: values.body, allVersions: values['all-versions'] });
       if (values.json) {
-        io.out(JSON.stringify(entries.map((e) => ({ id: e.id, body: e.body, year: e.year, title: e.title, format: e.format, findings: e.findings, version: e.version, latest: e.latest })), null, 2));
+        io.out(JSON.stringify(entries.map((e) => ({ id: e.id, bodyId: e.bodyId, body: e.body, year: e.year, title: e.title, format: e.format, findings: e.findings, version: e.version, latest: e.latest })), null, 2));
       } else {
         for (const e of entries) {
           const version = values['all-versions'] ? ` v${e.version}${e.latest ? '' : ' (旧版本 older)'}` : '';
-          io.out(`${e.id}\t${e.body || '?'}\t${yearText(e.year)}\t${e.format}\t问题 ${e.findings}${version}\t${e.title}`);
+          io.out(`${e.id}\t${terminalSafe(e.body || '?')}\t${yearText(e.year)}\t${e.format}\t问题 ${e.findings}${version}\t${terminalSafe(e.title)}`);
         }
         if (entries.length === 0) io.err('档案库中没有符合条件的报告 (no reports)');
       }
@@ -150,7 +169,7 @@ async function run(command: string, args: string[], values: Values, service: Arc
       if (values.severity && values.severity !== 'error' && values.severity !== 'warning') throw new UsageError('--severity 只能是 error 或 warning');
       const rows = await service.listFindings({ rule: values.rule as never, severity: values.severity as never, includeDismissed: values.all });
       if (values.json) io.out(JSON.stringify(rows, null, 2));
-      else for (const f of rows) io.out(`${f.reportId}\t${f.body}\t${yearText(f.year)}\t${f.severity}\t${f.key}\t${f.message}${f.dismissed ? `\t(已忽略 dismissed: ${f.dismissed.reason})` : ''}`);
+      else for (const f of rows) io.out(`${f.reportId}\t${terminalSafe(f.body)}\t${yearText(f.year)}\t${f.severity}\t${f.key}\t${f.message}${f.dismissed ? `\t(已忽略 dismissed: ${f.dismissed.reason})` : ''}`);
       return EXIT.ok;
     }
     case 'search': {
@@ -174,17 +193,23 @@ async function run(command: string, args: string[], values: Values, service: Arc
         for (const w of res.warnings) io.err(`注意：${w}`);
         io.out(`共 ${res.total} 个结果 (${res.total} results)`);
         for (const r of res.results) {
-          io.out(`${r.id}\t${r.body}\t${yearText(r.year)}\t${r.title}\t${r.score.toFixed(2)}`);
-          for (const h of r.hits.slice(0, 3)) io.out(`    ${h.where}: ${h.snippet}`);
+          io.out(`${r.id}\t${terminalSafe(r.body)}\t${yearText(r.year)}\t${terminalSafe(r.title)}\t${r.score.toFixed(2)}`);
+          for (const h of r.hits.slice(0, 3)) io.out(`    ${h.where}: ${terminalSafe(h.snippet)}`);
         }
       }
       return EXIT.ok;
     }
+    case 'bodies':
+      return bodiesCommand(args, values, service, io);
+    case 'timeline':
+      return timelineCommand(args, values, service, io);
+    case 'compare':
+      return compareCommand(args, values, service, io);
     case 'export': {
+      if (values.all || values.year || values.body || values.query) return datasetCommand(args, values, service, io);
       const id = needId();
       const format = values.format as ExportFormat | undefined;
-      const formats: ExportFormat[] = ['text', 'html', 'tsv', 'markdown', 'json'];
-      if (!format || !formats.includes(format)) throw new UsageError(`export 需要 --format ${formats.join('|')} (export needs --format)`);
+      if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`export 需要 --format ${EXPORT_FORMATS.join('|')} (export needs --format)`);
       if (values.table && !(TABLE_IDS as readonly string[]).includes(values.table)) throw new UsageError(`未知表格 ${values.table} (unknown table; one of ${TABLE_IDS.join(', ')})`);
       const report = await service.getReport(id);
       if (values.chapter && !report.chapters.some((c) => c.key === values.chapter)) {
@@ -232,6 +257,83 @@ async function run(command: string, args: string[], values: Values, service: Arc
   return EXIT.usage;
 }
 
+async function bodiesCommand(args: string[], values: Values, service: ArchiveService, io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'merge' || sub === 'rename') {
+    if (rest.length !== 2) throw new UsageError(`bodies ${sub} 需要两个参数 (bodies ${sub} <${sub === 'merge' ? 'from> <into' : 'body> <name'}>)`);
+    const result = sub === 'merge' ? await service.mergeBodies(rest[0], rest[1]) : await service.renameBody(rest[0], rest[1]);
+    io.out(`${result.description}（移动 ${result.moved.length} 份报告 moved ${result.moved.length} reports）`);
+    return EXIT.ok;
+  }
+  if (sub === 'undo') {
+    const result = await service.undoBodyChange();
+    io.out(result ? `${result.description}（移动 ${result.moved.length} 份报告）` : '没有可撤销的机关更改 (nothing to undo)');
+    return EXIT.ok;
+  }
+  if (sub === 'parent') {
+    if (rest.length !== 2) throw new UsageError('bodies parent 需要两个参数 (bodies parent <body> <parent|none>)');
+    const result = await service.setBodyParent(rest[0], rest[1] === 'none' ? null : rest[1]);
+    io.out(result.description);
+    return EXIT.ok;
+  }
+  if (sub === 'duplicates') {
+    const pairs = await service.suggestDuplicateBodies();
+    if (values.json) io.out(JSON.stringify(pairs, null, 2));
+    else for (const p of pairs) io.out(`${p.a}\t${p.b}\t${p.why}`);
+    return EXIT.ok;
+  }
+  if (sub) throw new UsageError(`未知的 bodies 子命令 “${sub}” (bodies [merge|rename|parent|undo|duplicates])`);
+  const bodies = await service.listBodies();
+  if (values.json) io.out(JSON.stringify(bodies.map((b) => ({ id: b.id, name: b.name, names: b.names, parent: b.parent, reports: b.reports })), null, 2));
+  else for (const b of bodies) io.out(`${b.id}\t${b.name}\t上级 ${b.parent ?? '-'}\t${b.reports} 份\t${b.years.join(',')}\t${b.names.join('、')}`);
+  return EXIT.ok;
+}
+
+async function timelineCommand(args: string[], values: Values, service: ArchiveService, io: Io): Promise<number> {
+  if (!args[0]) throw new UsageError('timeline 需要机关 (timeline <body>)');
+  const t = await service.bodyTimeline(args.join(' '));
+  if (values.json) {
+    io.out(JSON.stringify({ body: t.body.id, name: t.body.name, years: t.years.map((y) => ({ year: y.year, id: y.id, versions: y.versions.map((v) => v.id), cells: y.cells, figures: y.figures, change: y.change, rates: Object.fromEntries(Object.entries(y.rates).map(([k, r]) => [k, r.value])), findings: y.crossYearFindings.map((f) => ({ key: f.key, message: f.message, relatedReportId: f.relatedReportId })), problemsRepeatPercent: y.problemsRepeat?.percent ?? null })) }, null, 2));
+    return EXIT.ok;
+  }
+  io.out(`${t.body.name} (${t.body.id})`);
+  for (const y of t.years) {
+    const f = (k: string) => (y.figures[k] ?? '未知');
+    const r = (k: string) => (y.rates[k].value === null ? '无法计算' : `${y.rates[k].value}%`);
+    io.out(`${y.year}\t${y.id}\t新收 ${f('received')}\t予以公开 ${f('granted')}\t不予公开 ${f('denied')}\t实质公开率 ${r('substantiveDisclosure')}\t不予公开率 ${r('denial')}\t问题 ${y.crossYearFindings.length}`);
+  }
+  return EXIT.ok;
+}
+
+async function compareCommand(args: string[], values: Values, service: ArchiveService, io: Io): Promise<number> {
+  if (args.length !== 2) throw new UsageError('compare 需要两个报告编号 (compare <id> <id>)');
+  const c = await service.compareReports(args[0], args[1]);
+  if (values.json) {
+    io.out(JSON.stringify({ a: c.a, b: c.b, cells: c.cells.map(({ cell, a, b, differs }) => ({ cell, a, b, differs })), chapters: c.chapters.filter((ch) => !ch.same) }, null, 2));
+    return EXIT.ok;
+  }
+  io.out(`${c.a.id} ${c.a.body} ${yearText(c.a.year)}  ↔  ${c.b.id} ${c.b.body} ${yearText(c.b.year)}`);
+  for (const cell of c.cells.filter((x) => x.differs)) io.out(`  ${cell.cell}\t${cell.label}\t${cell.a ?? '未知'}\t${cell.b ?? '未知'}`);
+  for (const ch of c.chapters.filter((x) => !x.same)) {
+    io.out(`  ${ch.heading}`);
+    for (const p of ch.parts.filter((x) => x.kind !== 'same')) io.out(`    ${p.kind === 'added' ? '+' : '-'} ${p.text}`);
+  }
+  return EXIT.ok;
+}
+
+async function datasetCommand(args: string[], values: Values, service: ArchiveService, io: Io): Promise<number> {
+  if (args.length) throw new UsageError('数据集导出不接受报告编号 (dataset export takes --all|--year|--body|--query, not ids)');
+  const format = values.format as DatasetFormat | undefined;
+  if (!format || !(DATASET_FORMATS as readonly string[]).includes(format)) throw new UsageError(`数据集导出需要 --format ${DATASET_FORMATS.join('|')} (dataset export needs --format)`);
+  if (!values.out) throw new UsageError('数据集导出需要 --out FILE (dataset export needs --out)');
+  const n = await service.exportDatasetToFile(
+    { format, all: values.all, year: parseYear(values.year, '--year'), body: values.body, query: values.query, allVersions: values['all-versions'] },
+    values.out,
+  );
+  io.err(`已导出 ${n} 份报告到 ${values.out} (exported ${n} reports)`);
+  return EXIT.ok;
+}
+
 async function importCommand(args: string[], service: ArchiveService, io: Io): Promise<number> {
   if (args.length === 0) throw new UsageError('import 需要文件或文件夹 (import needs files or folders)');
   let failed = 0;
@@ -256,48 +358,24 @@ async function importCommand(args: string[], service: ArchiveService, io: Io): P
 }
 
 function printOutcome(o: ImportOutcome, io: Io): void {
+  // Every line names its file, escaped: a name with a newline or an ESC sequence cannot forge another line.
+  const file = terminalSafe(o.file);
   if (o.status === 'imported') {
-    io.out(`imported ${o.id} ${o.body || '?'} ${yearText(o.year)}`);
-    if (o.version > 1) io.err(`  ${o.id}: 同一机关同一年度的第 ${o.version} 个版本 (version ${o.version} of ${o.body} ${yearText(o.year)})`);
+    io.out(`imported ${o.id} ${terminalSafe(o.body || '?')} ${yearText(o.year)} ${file}`);
+    if (o.version > 1) io.err(`  ${o.id}: 同一机关同一年度的第 ${o.version} 个版本 (version ${o.version} of ${terminalSafe(o.body)} ${yearText(o.year)})`);
     if (o.uncertain.length) io.err(`  ${o.id}: ${o.uncertain.join('、')} 为推测或缺失，请用 nianbao edit 核对 (${o.uncertain.join(', ')} guessed or missing: check with nianbao edit)`);
-  } else if (o.status === 'duplicate') io.out(`duplicate ${o.id}`);
-  else io.err(`failed ${o.file}: ${o.reason}`);
+  } else if (o.status === 'duplicate') io.out(`duplicate ${o.id} ${file}`);
+  else io.err(`failed ${file}: ${terminalSafe(o.reason)}`);
 }
 
-/** The JSON of `show --json`: tables.<tableId>.<rowId>.<columnId> = value, as in the spec. */
+/**
+ * The JSON of `show --json`: the canonical report JSON (core/export/json.ts: tables.<tableId>.<rowId>.<columnId>
+ * values, cells, chapters, narrative, findings) with its metadata at the top level, where scripts
+ * read `id`, `body`, `year`…, the full source record and the dismissals.
+ */
 export function showJson(r: Report) {
-  const cells: Record<string, Record<string, Record<string, { state: string; raw: string; annotation?: string; unitNote?: string }>>> = {};
-  for (const [tableId, table] of Object.entries(r.tables)) {
-    if (!table) continue;
-    cells[tableId] = Object.fromEntries(
-      Object.entries(table.cells).map(([rowId, cols]) => [
-        rowId,
-        Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, { state: cell.state, raw: cell.raw, ...(cell.annotation ? { annotation: cell.annotation } : {}), ...(cell.unitNote ? { unitNote: cell.unitNote } : {}) }])),
-      ]),
-    );
-  }
-  return {
-    id: r.id,
-    body: r.body.printed,
-    bodyNormalized: r.body.normalized,
-    year: r.year,
-    title: r.title,
-    publishedAt: r.publishedAt,
-    format: r.format,
-    version: r.version,
-    importedAt: r.importedAt,
-    parserVersion: r.parserVersion,
-    metadataConfidence: r.metadataConfidence,
-    sourceMetadata: r.sourceMetadata,
-    source: r.source,
-    preamble: r.preamble,
-    tables: tableValues(r.tables),
-    cells,
-    chapters: r.chapters,
-    genericTables: r.genericTables,
-    findings: findingsOf(r),
-    dismissals: r.dismissals,
-  };
+  const { metadata, ...canonical } = reportJsonObject(r);
+  return { ...metadata, title: r.title, source: r.source, ...canonical, dismissals: r.dismissals };
 }
 
 function showText(r: Report): string {
@@ -341,8 +419,18 @@ async function validateCommand(args: string[], values: Values, service: ArchiveS
   if (args.length && values.all) throw new UsageError('validate 要么给出编号，要么用 --all (give ids or --all, not both)');
   const ids = args.length ? args : (await service.listReports({})).map((e) => e.id);
   const reports: Report[] = [];
-  for (const id of ids) reports.push(await service.getReport(id));
-  let errors = 0;
+  // One damaged report file is named and skipped; the others are still validated.
+  let damaged = 0;
+  for (const id of ids) {
+    try {
+      reports.push(await service.getReport(id));
+    } catch (err) {
+      if (!(err instanceof ArchiveError)) throw err;
+      damaged++;
+      io.err(`skipped ${id}: ${terminalSafe(err.message)}`);
+    }
+  }
+  let errors = damaged;
   const json = reports.map((r) => {
     const findings = findingsOf(r);
     const open = findings.filter((f) => !f.dismissed);
@@ -352,7 +440,7 @@ async function validateCommand(args: string[], values: Values, service: ArchiveS
   if (values.json) io.out(JSON.stringify(json, null, 2));
   else {
     for (const r of json) {
-      io.out(`${r.id} ${r.body || '?'} ${yearText(r.year)} (${r.format})`);
+      io.out(`${r.id} ${terminalSafe(r.body || '?')} ${yearText(r.year)} (${r.format})`);
       for (const [rule, s] of Object.entries(r.rules)) io.out(`  ${rule.padEnd(28)} ${s.status.padEnd(13)} pass ${s.pass}  fail ${s.fail}  n/a ${s.notAssessable}`);
       for (const f of r.findings) io.out(`    [${f.severity}] ${f.key}: ${f.message}${f.dismissed ? ` (已忽略 dismissed: ${f.dismissed.reason})` : ''}`);
     }

@@ -33,10 +33,18 @@ export interface MetadataHints {
   fields: Record<string, string>;
 }
 
+/**
+ * Field label of the date a file was made (a PDF's creation date): publishedAt falls back to it
+ * only when the report prints no date of its own.
+ */
+export const FILE_CREATED_FIELD = '文档创建日期';
+
 export interface ConvertedDocument {
   mediaType: string;
   blocks: Block[];
   hints: MetadataHints;
+  /** What the converter could not read as printed, for the reader (e.g. a crawler's flattened tables). */
+  notes?: string[];
 }
 
 /** Converts the bytes of one file. Throws ImportError for anything it cannot read. */

@@ -6,13 +6,14 @@
  */
 import type { Report } from '../model.ts';
 import type { TableId } from '../spec.ts';
-import { chapterBlocks, reportBlocks, reportTitle, tableBlocks, type Block, type ExportableReport } from './document.ts';
+import { chapterBlocks, reportBlocks, reportTitle, type Block, type ExportableReport } from './document.ts';
 import { blocksToHtml, htmlDocument } from './html.ts';
 import { chapterToJson, reportToJson, tableToJson } from './json.ts';
 import { blocksToMarkdown, tableToMarkdown } from './markdown.ts';
 import { blocksToText, tableToText } from './text.ts';
 import { blocksToTsv, tableToTsv } from './tsv.ts';
 import { layoutTable, type TableLayout } from './layout.ts';
+import type { ExportFormatId } from './formats.ts';
 
 export * from './layout.ts';
 export { tableToHtml, selectionToHtml, escapeHtml } from './html.ts';
@@ -21,7 +22,7 @@ export { tableToText, displayWidth } from './text.ts';
 export { tableToMarkdown } from './markdown.ts';
 export { reportBlocks, chapterBlocks, tableBlocks, reportTitle, NARRATIVE_NOTE, type Block, type ExportableReport } from './document.ts';
 
-export type ExportFormatId = 'text' | 'html' | 'tsv' | 'markdown' | 'json';
+export { EXPORT_FORMATS, type ExportFormatId } from './formats.ts';
 
 export interface ExportSelection {
   format: ExportFormatId;
@@ -67,37 +68,4 @@ export function exportReport(report: Report, request: ExportSelection): string {
   if (chapter) return render(chapterBlocks(report, chapter), format);
   const body = render(reportBlocks(report), format);
   return format === 'html' ? htmlDocument(reportTitle(report), body) : body;
-}
-
-// ---- copy helpers (renderer) ------------------------------------------------------------
-
-export function chapterToText(report: ExportableReport, chapterKey: string): string {
-  return blocksToText(chapterBlocks(report, chapterKey));
-}
-export function chapterToHtml(report: ExportableReport, chapterKey: string): string {
-  return blocksToHtml(chapterBlocks(report, chapterKey));
-}
-export function chapterToMarkdown(report: ExportableReport, chapterKey: string): string {
-  return blocksToMarkdown(chapterBlocks(report, chapterKey));
-}
-export function chapterToTsv(report: ExportableReport, chapterKey: string): string {
-  return blocksToTsv(chapterBlocks(report, chapterKey));
-}
-
-/** A table with the sentences generated from it, as the reader's Table view + Narrative view. */
-export function tableWithNarrative(report: ExportableReport, tableId: TableId, format: Exclude<ExportFormatId, 'json'>): string {
-  return render(tableBlocks(report, tableId), format);
-}
-
-export function reportToText(report: ExportableReport): string {
-  return blocksToText(reportBlocks(report));
-}
-export function reportToHtml(report: ExportableReport): string {
-  return blocksToHtml(reportBlocks(report));
-}
-export function reportToMarkdown(report: ExportableReport): string {
-  return blocksToMarkdown(reportBlocks(report));
-}
-export function reportToTsv(report: ExportableReport): string {
-  return blocksToTsv(reportBlocks(report));
 }

@@ -37,21 +37,22 @@ function cellsOf(tables: Partial<Record<TableId, StatTable>>) {
   return Object.fromEntries(Object.entries(tables).map(([id, t]) => [id, t!.cells]));
 }
 
+/** The canonical JSON of a whole report as an object, for callers that add to it (the CLI's `show --json`). */
+export function reportJsonObject(report: Report) {
+  return {
+    metadata: metadata(report),
+    tables: tableValues(report.tables),
+    cells: cellsOf(report.tables),
+    preamble: report.preamble,
+    chapters: report.chapters,
+    narrative: narrativeOf(report),
+    genericTables: report.genericTables,
+    findings: findingsOf(report),
+  };
+}
+
 export function reportToJson(report: Report): string {
-  return JSON.stringify(
-    {
-      metadata: metadata(report),
-      tables: tableValues(report.tables),
-      cells: cellsOf(report.tables),
-      preamble: report.preamble,
-      chapters: report.chapters,
-      narrative: narrativeOf(report),
-      genericTables: report.genericTables,
-      findings: findingsOf(report),
-    },
-    null,
-    2,
-  );
+  return JSON.stringify(reportJsonObject(report), null, 2);
 }
 
 export function tableToJson(report: Report, tableId: TableId): string {

@@ -235,17 +235,6 @@ export function layoutTable(report: TablesOf, tableId: TableId): TableLayout | n
   return layoutProactive(spec, table, report.format);
 }
 
-/** Layouts of the statistical tables the report actually has, in template order. */
-export function layoutTables(report: TablesOf): TableLayout[] {
-  const out: TableLayout[] = [];
-  for (const id of ['proactive', 'applications', 'reviewLitigation'] as const) {
-    if (!report.tables[id]) continue;
-    const layout = layoutTable(report, id);
-    if (layout) out.push(layout);
-  }
-  return out;
-}
-
 /** One slot of the expanded grid. Covered slots point at the same cell with origin false. */
 export interface GridSlot {
   cell: LayoutCell;
@@ -275,19 +264,6 @@ export function layoutGrid(layout: TableLayout): (GridSlot | null)[][] {
     }
   });
   return grid;
-}
-
-/** Grid position (top-left slot) of the value cell for a CellRef, or null if the layout has none. */
-export function positionOf(layout: TableLayout, ref: CellRef): { row: number; column: number } | null {
-  const key = cellKey(ref);
-  const grid = layoutGrid(layout);
-  for (let r = 0; r < grid.length; r++) {
-    for (let c = 0; c < grid[r].length; c++) {
-      const slot = grid[r][c];
-      if (slot?.origin && slot.cell.kind === 'value' && slot.cell.key === key) return { row: r, column: c };
-    }
-  }
-  return null;
 }
 
 /** All value cells of a layout in reading order. */

@@ -9,18 +9,26 @@ import type { Block } from './document.ts';
 import { slotMatrix, wholeRect } from './grid.ts';
 import { layoutGrid, type GridSlot, type TableLayout } from './layout.ts';
 
+/**
+ * Report text is data, never markup: `[点我](javascript:…)` must not become a live link nor
+ * `![i](http://…)` a remote image where the export is viewed. Escapes what starts links,
+ * images, HTML, code spans and table cells.
+ */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`|<[\]!]/g, (c) => `\\${c}`);
+}
+
 export function markdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '\\<').replace(/\r?\n/g, ' ');
+  return escapeInline(text).replace(/\r?\n/g, ' ');
 }
 
 /** Escapes what would make a paragraph start a heading, list, quote or code block. */
 export function markdownParagraph(text: string): string {
-  return text
+  return escapeInline(text)
     .replace(/\r?\n/g, ' ')
     .replace(/^(\s*)([#>+\-*]|\d+[.)])(?=\s|$)/, (_m, space: string, marker: string) =>
       /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`,
-    )
-    .replace(/</g, '\\<');
+    );
 }
 
 function row(cells: string[]): string {

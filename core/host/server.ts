@@ -159,8 +159,6 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
 }
 
 function callApi(api: ArchiveApi, name: MethodName, args: unknown[]): Promise<unknown> {
-  // The browser host has no system clipboard of its own: the page uses navigator.clipboard.
-  if (name === 'writeClipboard') return Promise.resolve(false);
   const method = api[name] as (...a: unknown[]) => Promise<unknown>;
   return method.apply(api, args);
 }

@@ -6,6 +6,7 @@
 import mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { convertHtml } from './html.ts';
+import { checkDocxInflation } from './zip-limits.ts';
 import { ImportError, type ConvertedDocument, type MetadataHints } from '../common/document.ts';
 
 async function coreProperties(bytes: Uint8Array): Promise<Partial<MetadataHints>> {
@@ -20,9 +21,16 @@ async function coreProperties(bytes: Uint8Array): Promise<Partial<MetadataHints>
 }
 
 export async function convertDocx(bytes: Uint8Array, fileName: string): Promise<ConvertedDocument> {
+  // Before mammoth inflates anything: a small file may inflate to gigabytes (throws ImportError).
+  await checkDocxInflation(bytes, fileName);
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      // Images are never read: the HTML converter drops <img>, and mammoth would otherwise inflate
+      // each one into a base64 data URI.
+      { ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
     html = result.value;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

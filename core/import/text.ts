@@ -6,6 +6,7 @@
 import { decodeText, garbageRatio } from './decode.ts';
 import { strictUtf8 } from './html/charset.ts';
 import { ImportError, type Block, type ConvertedDocument, type TableBlock } from '../common/document.ts';
+import { CRAWLER_TABLE_NOTE, splitInlineReports } from './text/inline.ts';
 
 type Line =
   | { kind: 'blank' }
@@ -66,7 +67,11 @@ function joinFragments(prev: string, next: string): string {
   return prev + next;
 }
 
+/** A line of the page a crawler or browser saved the report from (its URL, 发布时间：…): never part of a sentence. */
+const PAGE_DATA_LINE = /^(?:https?:\/\/|(?:发布时间|发布日期|公开日期|来源|信息来源|发布机构|浏览次数|当前位置|您的位置)\s*[:：])/;
+
 function shouldJoin(prev: string, next: string, prevIsFirst: boolean): boolean {
+  if (PAGE_DATA_LINE.test(prev) || PAGE_DATA_LINE.test(next)) return false;
   if (isNumberedHeading(next) || isNumberedHeading(prev) || isTitleLine(prev)) return false;
   // A title printed on two lines: "××市2022年政府信息公开" / "工作年度报告".
   if (isTitleLine(next)) return prevIsFirst && isShortStandalone(prev) && (prev + next).length <= 60;
@@ -246,7 +251,8 @@ export async function convertText(bytes: Uint8Array, fileName: string): Promise<
   if (garbageRatio(text) > 0.02) {
     throw new ImportError(fileName, '文件内容无法识别为文字，可能是二进制文件，不是政府信息公开年度报告 (binary content, not a text report)');
   }
-  const blocks = textToBlocks(text);
+  // A crawler's one-line report is split at the template's headings before anything reads it.
+  const { blocks, flattenedTables } = splitInlineReports(textToBlocks(text));
   if (blocks.length === 0) throw new ImportError(fileName, '文件没有任何文字内容 (the file contains no text)');
-  return { mediaType: 'text/plain', blocks, hints: { fields: {} } };
+  return { mediaType: 'text/plain', blocks, hints: { fields: {} }, ...(flattenedTables ? { notes: [CRAWLER_TABLE_NOTE] } : {}) };
 }

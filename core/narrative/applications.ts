@@ -14,11 +14,15 @@ function applicantSentence(tables: Tables, row: string, lead: string, none: stri
   const parts = [natural, ...legalPersons];
   if (total.value === 0 && allZero(parts)) return none;
   const head = total.value === null ? `${lead}总数${describeMissing(total.cell)}` : `${lead} ${amount(total, '件')}`;
-  // Reports that leave the five 法人或其他组织 columns blank throughout: say so once.
-  const legalMissing = sameMissing(legalPersons);
+  // Reports that leave the five 法人或其他组织 columns blank throughout: say so once, and only
+  // when it matters — not when the 自然人 column already accounts for the whole total.
+  const blankLegal = sameMissing(legalPersons);
+  const naturalIsAll = total.value !== null && (natural.value ?? 0) === total.value;
+  if (blankLegal && naturalIsAll && total.value === 0) return none;
+  const legalMissing = naturalIsAll ? null : blankLegal;
   const list = legalMissing
     ? [partsList([natural]), `法人或其他组织各列${legalMissing}`].filter(Boolean).join('、')
-    : partsList(parts);
+    : partsList(blankLegal ? [natural] : parts);
   return list ? `${head}，其中${list}。` : `${head}。`;
 }
 

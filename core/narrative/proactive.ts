@@ -14,6 +14,12 @@ function documentsSentence(tables: Tables, row: string, name: string): string {
     issued.value === null ? `本年制发${name}件数${describeMissing(issued.cell)}` : issued.value === 0 ? `本年未制发${name}` : `本年制发${name} ${amount(issued, '件')}`;
   const repealedText = repealed.value === null ? `废止件数${describeMissing(repealed.cell)}` : repealed.value === 0 ? '未废止' : `废止 ${amount(repealed, '件')}`;
   const inForceText = inForce.value === null ? `现行有效件数${describeMissing(inForce.cell)}` : `现行有效 ${amount(inForce, '件')}`;
+  // Zeros said once, not stacked ("本年未制发规章，未废止，现行有效 0 件").
+  if (issued.value === 0 && repealed.value === 0) {
+    const none = `本年未制发、废止${name}`;
+    if (inForce.value === 0 && !inForce.cell?.annotation) return `${none}，无现行有效${name}。`;
+    return `${none}，${inForceText}。`;
+  }
   return `${issuedText}，${repealedText}，${inForceText}。`;
 }
 

@@ -12,9 +12,13 @@ const GROUPS = [
   { id: 'litigationAfterReview', name: '复议后起诉的行政诉讼' },
 ] as const;
 
-/** ", 纠正率 20.0%" for a group (or for the litigation groups together). */
-function correctionRate(corrected: number | null, total: number | null): string | null {
+/**
+ * ", 纠正率 20.0%" for a group (or for the litigation groups together). When every case is still
+ * pending there is no result to correct: the rate cannot be computed (not "纠正率 0.0%").
+ */
+function correctionRate(corrected: number | null, total: number | null, pending: number | null = null): string | null {
   if (total === null || total === 0 || corrected === null) return null;
+  if (pending !== null && pending >= total) return `纠正率无法计算（${formatNumber(total)} 件均尚未审结）`;
   return `纠正率 ${percent(corrected, total)}`;
 }
 
@@ -26,7 +30,7 @@ function groupSentence(tables: Tables, group: (typeof GROUPS)[number]): string {
   if (cells.every((op) => op.value === 0)) return `无${group.name}案件。`;
   const head = total.value === null ? `${group.name}总计${describeMissing(total.cell)}` : `${group.name} ${amount(total, '件')}`;
   const list = partsList(parts);
-  const rate = group.id === 'review' ? correctionRate(parts[1].value, total.value) : null;
+  const rate = group.id === 'review' ? correctionRate(parts[1].value, total.value, parts[3].value) : null;
   return `${[head + (list ? `，其中${list}` : ''), rate].filter(Boolean).join('，')}。`;
 }
 
@@ -42,7 +46,8 @@ function litigationRateSentence(tables: Tables): string | null {
   if (ops.every((op) => op.value === null)) return null;
   if (ops.some((op) => op.value === null)) return `行政诉讼纠正率无法计算：${missingParts(ops)}。`;
   const [c1, c2, t1, t2] = ops.map((op) => op.value as number);
-  const rate = correctionRate(c1 + c2, t1 + t2);
+  const pending = ['litigationDirect', 'litigationAfterReview'].map((g) => operand(tables, T, g, 'pending', '').value);
+  const rate = correctionRate(c1 + c2, t1 + t2, pending.every((p) => p !== null) ? (pending[0] as number) + (pending[1] as number) : null);
   return rate ? `行政诉讼共 ${formatNumber(t1 + t2)} 件，结果纠正 ${formatNumber(c1 + c2)} 件，${rate}。` : null;
 }
 

@@ -15,6 +15,7 @@ import { ImportError, type ConvertedDocument, type TableBlock } from '../common/
 import { chapterHeading, chapterIdOf, splitChapters } from './chapters.ts';
 import { detectFormat } from './format.ts';
 import { extractMetadata } from './metadata.ts';
+import { separatePageLeftovers } from './leftovers.ts';
 import { isStatTableBlock, mapStatTables, type LocatedTable } from './statTables.ts';
 
 export { normalizeBodyName } from '../common/text.ts';
@@ -24,10 +25,13 @@ export { normalizeLabel } from './normalize.ts';
 const NOT_A_REPORT = '未找到年度报告的章节标题或统计表，不是政府信息公开年度报告 (no chapter headings or statistical tables: not a government information disclosure annual report)';
 
 export function buildReport(doc: ConvertedDocument, fileName: string): ParsedReport {
-  const blocks = doc.blocks;
+  // Page data (发布时间, 来源, the URL) becomes metadata, page chrome is dropped: neither is the report's text.
+  const leftovers = separatePageLeftovers(doc.blocks, (text) => chapterHeading(text) !== null);
+  const blocks = leftovers.blocks;
+  const hints = { ...doc.hints, fields: { ...leftovers.fields, ...doc.hints.fields } };
   const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const tableTexts = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.join('\t')) : []));
-  const meta = extractMetadata(blocks, doc.hints);
+  const meta = extractMetadata(blocks, hints);
   const headings = paragraphs.filter((p) => chapterHeading(p) !== null);
   const format = detectFormat([...paragraphs, ...tableTexts], headings, meta.year);
 
@@ -53,8 +57,12 @@ export function buildReport(doc: ConvertedDocument, fileName: string): ParsedRep
     });
     if (segment.id === 'preamble') {
       // The title is stored in `title`; everything else before chapter 一 is the preamble.
-      const titleIndex = texts.findIndex((t) => t === meta.title);
-      preamble = texts.filter((_, i) => i !== titleIndex);
+      const titleLines = meta.titleLines.length > 0 ? [...meta.titleLines] : [meta.title];
+      preamble = texts.filter((t) => {
+        const i = titleLines.indexOf(t);
+        if (i >= 0) titleLines.splice(i, 1);
+        return i < 0;
+      });
     } else {
       chapters.push({ id: segment.id, key: segment.key, heading: segment.heading, paragraphs: texts });
     }
@@ -73,6 +81,8 @@ export function buildReport(doc: ConvertedDocument, fileName: string): ParsedRep
     genericTables: stat.genericTables,
     parseFindings: stat.findings,
     metadataConfidence: meta.confidence,
-    sourceMetadata: { ...doc.hints.fields },
+    sourceMetadata: { ...hints.fields },
+    publisher: meta.publisher,
+    importNotes: [...(doc.notes ?? []), ...stat.notes],
   };
 }

@@ -18,6 +18,8 @@ export interface StatTablesResult {
   tables: Partial<Record<TableId, StatTable>>;
   genericTables: GenericTable[];
   findings: RuleEvaluation[];
+  /** For the reader: rows matched although their label differed, templates mixed. */
+  notes: string[];
 }
 
 function kindOf(block: TableBlock, chapterKey: string): TableId | null {
@@ -50,7 +52,7 @@ function absentTable(spec: TableSpec): { table: StatTable; finding: RuleEvaluati
 
 export function mapStatTables(located: LocatedTable[], format: ReportFormat, paragraphs: string[]): StatTablesResult {
   const specs = (['proactive', 'applications', 'reviewLitigation'] as TableId[]).map((id) => tableSpec(format, id));
-  if (specs.some((s) => !s)) return { tables: {}, genericTables: located.map(generic), findings: [] };
+  if (specs.some((s) => !s)) return { tables: {}, genericTables: located.map(generic), findings: [], notes: [] };
   const byKind = new Map<TableId, LocatedTable[]>();
   const genericTables: GenericTable[] = [];
   for (const t of located) {
@@ -60,10 +62,11 @@ export function mapStatTables(located: LocatedTable[], format: ReportFormat, par
   }
   const tables: Partial<Record<TableId, StatTable>> = {};
   const findings: RuleEvaluation[] = [];
+  const notes: string[] = [];
   for (const spec of specs as TableSpec[]) {
     const found = byKind.get(spec.id) ?? [];
     const blocks = found.map((t) => t.block);
-    let result: { table: StatTable; findings: RuleEvaluation[]; matched: number } | null = null;
+    let result: { table: StatTable; findings: RuleEvaluation[]; matched: number; notes?: string[] } | null = null;
     if (blocks.length > 0) {
       if (spec.id === 'proactive') {
         const r = mapProactive(blocks, spec);
@@ -80,6 +83,11 @@ export function mapStatTables(located: LocatedTable[], format: ReportFormat, par
     if (result && (result.matched > 0 || spec.id === 'reviewLitigation')) {
       tables[spec.id] = result.table;
       findings.push(...result.findings);
+      notes.push(...(result.notes ?? []));
+      for (const [rowId, printed] of Object.entries(result.table.printedLabels ?? {})) {
+        const template = spec.rows.find((r) => r.id === rowId)?.label ?? rowId;
+        notes.push(`${spec.title}：行标签“${printed}”与模板“${template}”不同，已按相近的模板行读取 (row label differs from the template: matched to the nearest row)`);
+      }
     } else {
       genericTables.push(...found.map(generic));
       const absent = absentTable(spec);
@@ -92,5 +100,5 @@ export function mapStatTables(located: LocatedTable[], format: ReportFormat, par
       findings.push(absent.finding);
     }
   }
-  return { tables, genericTables, findings };
+  return { tables, genericTables, findings, notes };
 }

@@ -72,6 +72,24 @@ export class BodyMatcher {
     this.fuse = new Fuse(this.entries, { keys: ['norm', 'core'], threshold: 0.5, ignoreLocation: true, includeScore: true });
   }
 
+  /**
+   * Body names a bare Latin term spells (no `body:`): the whole pinyin from its start (`yichun`,
+   * 3+ letters) or the initials (`yc`). Other words (`pdf`, `app`) match no body, as do digits.
+   */
+  matchSpoken(term: string): Set<string> {
+    const q = normalize(term);
+    const key = `\u0000spoken:${q}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const out = new Set<string>();
+    if (/^[a-z]{2,}$/.test(q)) {
+      this.ensure();
+      for (const e of this.entries) if ((q.length >= 3 && e.pinyin.startsWith(q)) || e.initials.startsWith(q)) out.add(e.name);
+    }
+    this.cache.set(key, out);
+    return out;
+  }
+
   /** Body names (as printed) matching `query`. */
   match(query: string): Set<string> {
     const q = normalize(query);

@@ -3,10 +3,11 @@
  * for the brute-force path), exact verification against normalized text, filters, ranking,
  * paging and snippets.
  */
+import { LRUCache } from 'lru-cache';
 import type { SearchHit, SearchResult } from '../api.ts';
 import type { ReportFormat } from '../spec.ts';
 import { CLASS_WEIGHT, FieldClass, chapterOfWhere } from './document.ts';
-import { cellLabels, compare, figureKey, figureLayout } from './figures.ts';
+import { cellLabels, compare, figureKey, figureLayout, partKeysOf, type FigurePath } from './figures.ts';
 import { isAsciiWordChar, normalizeWithMap } from './normalize.ts';
 import type { ParsedQuery, TextTerm } from './query.ts';
 import { PostingList } from './postings.ts';
@@ -22,6 +23,12 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Body names matching a `body:` value. */
   matchBodies: (value: string) => Set<string>;
+  /** Body names a bare Latin term spells in pinyin or initials (`yichun`, `yc`); empty when none. */
+  spokenBodies?: (term: string) => Set<string>;
+  /** Snippets per result (default MAX_SNIPPETS). */
+  hitsPerResult?: number;
+  /** Only this document number (every hit of one report). */
+  onlyDoc?: number;
   /** Documents to leave out (older versions of a body+year), indexed by document number. */
   hidden?: Uint8Array | null;
   /** Original field texts of a document (from memory or the snapshot's text file). */
@@ -31,6 +38,8 @@ export interface ExecOptions {
 export interface ExecResult {
   total: number;
   results: SearchResult[];
+  /** Matching reports whose figure filter used the sum of the printed columns (总计 blank). */
+  computedTotals: number;
 }
 
 export class SearchAborted extends Error {
@@ -54,15 +63,23 @@ interface TermPlan {
   /** Per format: table bits whose label fields contain the term. */
   labelBits: Map<ReportFormat, number>;
   labels: LabelField[];
+  /** Body names the term spells in pinyin (bare `yichun`): their reports match it as metadata. */
+  bodies: Set<string> | null;
+  /** Excluded terms, index path: 1 for the documents whose grams could hold the term (others cannot match it). */
+  mayMatch?: Uint8Array;
 }
 
 const MAX_SNIPPETS = 3;
+/** Results (best by the cheap score) re-ranked by the exact score; deeper ones keep the cheap order. */
+const EXACT_RANKED = 60;
+/** After a figure computed from the printed columns of a row whose 总计 is blank. */
+export const COMPUTED_NOTE = '（总计栏空白，按各列之和计算）';
 /** Page rows (hits with snippets) kept per executor: about 25 pages. */
 const SNIPPETS_CACHED = 512;
 const SNIPPET_BEFORE = 24;
 const SNIPPET_AFTER = 56;
 
-function planTerm(term: TextTerm, chapters: string[], index: MemoryIndex | null): TermPlan {
+function planTerm(term: TextTerm, chapters: string[], index: MemoryIndex | null, spokenBodies?: (term: string) => Set<string>): TermPlan {
   const labelBits = new Map<ReportFormat, number>();
   const labels: LabelField[] = [];
   for (const l of allLabelFields()) {
@@ -73,7 +90,8 @@ function planTerm(term: TextTerm, chapters: string[], index: MemoryIndex | null)
     }
   }
   const exact = index && term.text.length <= 2 ? (index.postings(term.text) ?? null) : undefined;
-  return { term, labelBits, labels, exact, ascii: isAsciiToken(term.text) };
+  const spoken = !term.phrase && !chapters.length && spokenBodies ? spokenBodies(term.text) : null;
+  return { term, labelBits, labels, exact, ascii: isAsciiToken(term.text), bodies: spoken && spoken.size ? spoken : null };
 }
 
 /** Documents whose text may contain `text`: intersection of its grams' posting lists. */
@@ -144,6 +162,9 @@ interface ScanContext {
   snapshotCount: number;
   /** Documents hidden from results (older versions of a body+year), by number; null = none. */
   hidden: Uint8Array | null;
+  /** Set by passesFilters when the document passed a figure filter through a computed total. */
+  computedMatch: boolean;
+  computedTotals: number;
 }
 
 interface CacheEntry {
@@ -154,8 +175,10 @@ interface CacheEntry {
 
 class TermCache {
   /** term → first-match offset per document number (-2 = not computed yet) and cached weights. */
-  private entries = new Map<string, CacheEntry>();
-  constructor(private readonly index: MemoryIndex, private readonly capacity = 48) {}
+  private readonly entries: LRUCache<string, CacheEntry>;
+  constructor(private readonly index: MemoryIndex, capacity = 48) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   clear(): void {
     this.entries.clear();
@@ -176,14 +199,12 @@ class TermCache {
 
   private entry(text: string): CacheEntry {
     const old = this.entries.get(text);
-    this.entries.delete(text); // LRU: (re)insert at the end
     const entry = {
       pos: this.sized(old?.pos, (n) => new Int32Array(n), -2),
       weights: this.sized(old?.weights, (n) => new Float64Array(n), NaN),
       scores: this.sized(old?.scores, (n) => new Float64Array(n), NaN),
     };
     this.entries.set(text, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return entry;
   }
 
@@ -232,6 +253,12 @@ export class Executor {
     this.cache.clear();
   }
 
+  /** Forget term positions and shown rows (benchmarks: cold queries). */
+  dropCaches(): void {
+    this.cache.clear();
+    this.snippets.clear();
+  }
+
   private chapterOf(whereId: number): string | null {
     const list = this.index.wheres.list;
     for (let i = this.whereChapter.length; i < list.length; i++) this.whereChapter.push(chapterOfWhere(list[i]));
@@ -268,6 +295,7 @@ export class Executor {
 
   /** termWeight without a chapter filter. */
   private computeWeight(doc: DocRecord, plan: TermPlan): number {
+    if (plan.bodies !== null && plan.bodies.has(doc.body)) return CLASS_WEIGHT[FieldClass.Meta];
     // Exact posting list (1–2 code units): absent from the text; only a shared table label can match.
     if (plan.exact !== undefined && !(plan.exact && plan.exact.has(doc.num))) return this.labelMatch(doc, plan) ? CLASS_WEIGHT[FieldClass.Table] : -1;
     // The first match decides the class (fields are in class order, meta and headings first).
@@ -316,17 +344,34 @@ export class Executor {
         if (fromSnapshot) v = ctx.figureColumns[i]?.[doc.num] ?? NaN;
         else v = slots![i] < 0 ? NaN : doc.figures[slots![i]];
         const f = q.figures[i];
+        let computed = false;
+        if (v !== v) {
+          v = this.printedPartsSum(doc, f.path);
+          computed = true;
+        }
         if (v !== v || !compare(v, f.op, f.value)) return false;
+        if (computed) ctx.computedMatch = true;
       }
     }
     return true;
+  }
+
+  /** A blank 总计 read as the sum of the row's printed columns (NaN when it is not a total or none is printed). */
+  private printedPartsSum(doc: DocRecord, path: FigurePath): number {
+    const parts = partKeysOf(path);
+    let sum = NaN;
+    for (const key of parts) {
+      const v = this.index.figureOf(doc, key);
+      if (v === v) sum = sum === sum ? sum + v : v;
+    }
+    return sum;
   }
 
   async run(q: ParsedQuery, opts: ExecOptions): Promise<ExecResult> {
     const index = this.index;
     const chapters = q.chapters;
     const planIndex = opts.useIndex ? index : null;
-    const groups = q.groups.map((g) => g.map((t) => planTerm(t, chapters, planIndex)));
+    const groups = q.groups.map((g) => g.map((t) => planTerm(t, chapters, planIndex, opts.spokenBodies)));
     const excluded = q.excluded.map((t) => planTerm(t, chapters, planIndex));
     if (opts.useIndex && !opts.noCache) {
       for (const p of [...groups.flat(), ...excluded]) {
@@ -344,20 +389,33 @@ export class Executor {
 
     // Candidates: the group with the fewest postings drives; a group matching a label cannot prune.
     let candidates: Uint32Array | null = null;
-    if (opts.useIndex) {
+    if (opts.onlyDoc !== undefined) candidates = Uint32Array.of(opts.onlyDoc);
+    else if (opts.useIndex) {
       for (const g of groups) {
         if (g.some((p) => p.labelBits.size > 0)) continue;
-        const c = unionSorted(g.map((p) => candidatesOf(index, p.term.text) ?? new Uint32Array(0)));
+        const c = unionSorted(g.flatMap((p) => [candidatesOf(index, p.term.text) ?? new Uint32Array(0), ...(p.bodies ? [this.docsOfBodies(p.bodies)] : [])]));
         if (!candidates || c.length < candidates.length) candidates = c;
         if (candidates.length === 0) break;
       }
     }
     const n = candidates ? candidates.length : index.docs.length;
+    index.snapshot?.expectScan(n);
+    // An excluded term is looked for only where its grams all occur (most documents lack it).
+    if (opts.useIndex) {
+      for (const p of excluded) {
+        if (p.labelBits.size > 0) continue;
+        const may = new Uint8Array(index.docs.length);
+        for (const num of candidatesOf(index, p.term.text) ?? []) may[num] = 1;
+        p.mayMatch = may;
+      }
+    }
 
     // Rank: a bounded heap keeps the best `k` by cheap score (enough to cover the requested
-    // page); those get exact scores. Deeper pages beyond the heap are not needed.
+    // page). The first EXACT_RANKED of them in cheap order are re-ranked by exact score, the rest
+    // stay in cheap order: every page is a slice of the same order, so paging neither repeats
+    // nor skips a report however deep it goes.
     const pageEnd = (opts.page + 1) * opts.pageSize;
-    const k = Math.max(pageEnd + 20, 60);
+    const k = Math.max(pageEnd, EXACT_RANKED);
     const heap = new TopHeap(k);
     let total = 0;
     // Synchronous slices (optimizable hot loop); between slices the scan yields to the event
@@ -378,6 +436,8 @@ export class Executor {
       figureColumns: q.figures.map((f) => snapshot?.column(figureKey(f.path)) ?? null),
       snapshotCount: snapshot?.count ?? 0,
       hidden: opts.hidden ?? null,
+      computedMatch: false,
+      computedTotals: 0,
     };
     for (let from = 0; from < n; from += SLICE) {
       if (from > 0 && performance.now() - lastYield > 12) {
@@ -390,13 +450,23 @@ export class Executor {
     if (opts.signal?.aborted) throw new SearchAborted();
 
     // A document removed while the scan yielded is dropped from the page (it still counted).
-    const order = heap.items().filter((num) => index.docs[num] != null);
-    const exact = order.map((num) => ({ num, score: this.exactScore(index.docs[num]!, groups, chapters) }));
+    const order = heap.ranked().filter((num) => index.docs[num] != null);
+    const exact = order.slice(0, EXACT_RANKED).map((num) => ({ num, score: this.exactScore(index.docs[num]!, groups, chapters) }));
     exact.sort((a, b) => b.score - a.score || tieBreak(index.docs[a.num]!, index.docs[b.num]!));
-    const pageItems = exact.slice(opts.page * opts.pageSize, pageEnd);
-    const shownKey = opts.noCache ? null : snippetKey(q);
+    const deeper = order.slice(EXACT_RANKED, pageEnd).map((num) => ({ num, score: NaN }));
+    const pageItems = [...exact, ...deeper].slice(opts.page * opts.pageSize, pageEnd);
+    for (const item of pageItems) if (item.score !== item.score) item.score = this.exactScore(index.docs[item.num]!, groups, chapters);
+    const shownKey = opts.noCache ? null : `${snippetKey(q)}\u0001${opts.hitsPerResult ?? MAX_SNIPPETS}`;
     const results = pageItems.map(({ num, score }) => this.shown(index.docs[num]!, score, groups, chapters, q, opts, shownKey));
-    return { total, results };
+    return { total, results, computedTotals: ctx.computedTotals };
+  }
+
+  /** Numbers of the documents of these bodies, ascending. */
+  private docsOfBodies(bodies: Set<string>): Uint32Array {
+    const nums: number[] = [];
+    const docs = this.index.docs;
+    for (let i = 0; i < docs.length; i++) if (docs[i] && bodies.has(docs[i]!.body)) nums.push(i);
+    return Uint32Array.from(nums);
   }
 
   /** Filters and verifies documents [from, to) of the candidates; offers matches to the heap. */
@@ -409,6 +479,7 @@ export class Executor {
       const num = candidates ? candidates[i] : i;
       const doc = docs[num];
       if (!doc || (hidden !== null && hidden[num] === 1)) continue;
+      ctx.computedMatch = false;
       if (hasFilters && !this.passesFilters(doc, ctx)) continue;
       // Newer reports first among equally good matches (the exact score re-ranks the top slice).
       let score = (doc.year ?? 0) * 1e-6;
@@ -428,6 +499,8 @@ export class Executor {
       }
       if (!ok) continue;
       for (let ei = 0; ei < excluded.length; ei++) {
+        const may = excluded[ei].mayMatch;
+        if (may !== undefined && may[num] !== 1) continue;
         if (this.termWeight(doc, excluded[ei], chapters) >= 0) {
           ok = false;
           break;
@@ -436,6 +509,7 @@ export class Executor {
       if (!ok) continue;
       heap.offer(num, score);
       found++;
+      if (ctx.computedMatch) ctx.computedTotals++;
     }
     return found;
   }
@@ -472,6 +546,7 @@ export class Executor {
       }
     }
     if (this.labelMatch(doc, p)) perClass[FieldClass.Table] += 1;
+    if (p.bodies !== null && p.bodies.has(doc.body)) perClass[FieldClass.Meta] += 1;
     let s = 0;
     for (let c = 0; c < perClass.length; c++) if (perClass[c] > 0) s += CLASS_WEIGHT[c] * (1 + Math.log(perClass[c]));
     return s;
@@ -486,17 +561,12 @@ export class Executor {
     if (key === null) return this.result(doc, score, groups, chapters, q, opts);
     const cacheKey = `${doc.num}\u0001${key}`;
     const cached = this.snippets.get(cacheKey);
-    if (cached) {
-      this.snippets.delete(cacheKey); // LRU: to the end
-      this.snippets.set(cacheKey, cached);
-      return { ...cached, score };
-    }
+    if (cached) return { ...cached, score };
     const fresh = this.result(doc, score, groups, chapters, q, opts);
     this.snippets.set(cacheKey, fresh);
-    if (this.snippets.size > SNIPPETS_CACHED) this.snippets.delete(this.snippets.keys().next().value!);
     return fresh;
   }
-  private readonly snippets = new Map<string, SearchResult>();
+  private readonly snippets = new LRUCache<string, SearchResult>({ max: SNIPPETS_CACHED });
 
   private result(doc: DocRecord, score: number, groups: TermPlan[][], chapters: string[], q: ParsedQuery, opts: ExecOptions): SearchResult {
     this.index.ensureFields(doc);
@@ -519,9 +589,16 @@ export class Executor {
       }
     }
     const hits: SearchHit[] = [];
+    const maxHits = opts.hitsPerResult ?? MAX_SNIPPETS;
+    // A bare pinyin term (`yichun`) naming the report's body: the body name is the hit.
+    for (const p of terms) {
+      if (p.bodies === null || !p.bodies.has(doc.body)) continue;
+      hitCount++;
+      if (hits.length < maxHits) hits.push({ where: 'meta', snippet: doc.body, ranges: [[0, doc.body.length]] });
+    }
     const fieldOrder = [...perField.keys()].sort((a, b) => this.index.wheres.classes[doc.fieldWhere[a]] - this.index.wheres.classes[doc.fieldWhere[b]] || a - b);
     const original = fieldOrder.length ? opts.originals(doc) : null;
-    for (const f of fieldOrder.slice(0, MAX_SNIPPETS)) {
+    for (const f of fieldOrder.slice(0, Math.max(0, maxHits - hits.length))) {
       const where = this.index.wheres.list[doc.fieldWhere[f]];
       hits.push(snippetFor(where, original!(f), perField.get(f)!, doc.format));
     }
@@ -531,7 +608,7 @@ export class Executor {
       for (const l of p.labels) {
         if (l.format !== doc.format || (l.tableBit & doc.tablesMask) === 0) continue;
         hitCount++;
-        if (hits.length < MAX_SNIPPETS) hits.push(labelSnippet(l, p.term.text));
+        if (hits.length < maxHits) hits.push(labelSnippet(l, p.term.text));
       }
     }
     const layout = figureLayout(doc.format);
@@ -539,11 +616,16 @@ export class Executor {
       const key = figureKey(f.path);
       if (!layout.slot.has(key)) continue;
       hitCount++;
-      if (hits.length >= MAX_SNIPPETS) continue;
+      if (hits.length >= maxHits) continue;
       const labels = cellLabels(doc.format, f.path.table, f.path.row, f.path.column);
       const prefix = `${labels.row}｜${labels.column}：`;
-      const value = String(this.index.figureOf(doc, key));
-      hits.push({ where: `table:${f.path.table}:${f.path.row}:${f.path.column}`, snippet: prefix + value, ranges: [[prefix.length, prefix.length + value.length]] });
+      const printed = this.index.figureOf(doc, key);
+      const computed = printed !== printed;
+      const value = String(computed ? this.printedPartsSum(doc, f.path) : printed);
+      const note = computed ? COMPUTED_NOTE : '';
+      const hit: SearchHit = { where: `table:${f.path.table}:${f.path.row}:${f.path.column}`, snippet: prefix + value + note, ranges: [[prefix.length, prefix.length + value.length]] };
+      if (computed) hit.computed = true;
+      hits.push(hit);
     }
     return { id: doc.id, body: doc.body, year: doc.year, title: doc.title, score, hitCount, hits };
   }
@@ -609,8 +691,14 @@ class TopHeap {
     nums[i] = num;
     scores[i] = score;
   }
-  items(): number[] {
-    return Array.from(this.nums.subarray(0, this.size));
+  /**
+   * Best first (equal scores: lower number first). Offers come in ascending number order and an
+   * equal score never displaces, so the kept set is the first `k` of this order for any `k`.
+   */
+  ranked(): number[] {
+    const items = Array.from(this.nums.subarray(0, this.size), (num, i) => ({ num, score: this.scores[i] }));
+    items.sort((a, b) => b.score - a.score || a.num - b.num);
+    return items.map((x) => x.num);
   }
 }
 

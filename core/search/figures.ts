@@ -135,6 +135,28 @@ export function resolveFigure(lhs: string): ResolvedFigure {
   return { warning: `未知的数字条件“${lhs}”（unknown figure）` };
 }
 
+const partKeys = new Map<string, string[]>();
+
+/**
+ * The other cells of a 总计 cell's row (every format's columns, once): a blank total is read as
+ * their sum. Empty for a cell that is not a row's total.
+ */
+export function partKeysOf(path: FigurePath): string[] {
+  if (path.column !== 'total') return [];
+  const rowKey = `${path.table}.${path.row}`;
+  let keys = partKeys.get(rowKey);
+  if (!keys) {
+    const columns = new Set<string>();
+    for (const format of FORMATS_WITH_TABLES) {
+      const row = tableSpecsFor(format).find((t) => t.id === path.table)?.rows.find((r) => r.id === path.row);
+      for (const c of row?.columns ?? []) if (c.id !== 'total') columns.add(c.id);
+    }
+    keys = [...columns].map((c) => `${rowKey}.${c}`);
+    partKeys.set(rowKey, keys);
+  }
+  return keys;
+}
+
 export function compare(value: number, op: CompareOp, target: number): boolean {
   switch (op) {
     case '>':

@@ -21,8 +21,8 @@ import { PostingList } from './postings.ts';
 import { SnapshotData } from './snapshot-data.ts';
 import { CLASS_ENDS, MemoryIndex, docFromFields, type DocRecord } from './store.ts';
 
-/** 3: per-document sections stay on disk (figures column-major, class ends stored). */
-export const ENGINE_VERSION = 3;
+/** 3: per-document sections stay on disk (figures column-major, class ends stored). 4: narrative wording (无法计算, no stacked zeros) re-indexed. */
+export const ENGINE_VERSION = 4;
 const MAGIC = 'NBSEARCH';
 
 export interface SnapshotHeader {
@@ -136,7 +136,7 @@ function headerSpace(sectionNames: string[]): number {
  * snapshot on disk), so writing never holds the whole index in memory.
  * `originalBlob(d)` gives a document's original field texts as stored in the text file.
  */
-export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (doc: DocRecord) => Buffer): string {
+export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (doc: DocRecord) => Buffer, onStep?: (step: string) => void): string {
   const generation = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const live = index.docs.filter((d): d is DocRecord => d != null);
   const remap = new Int32Array(index.docs.length).fill(-1);
@@ -246,7 +246,9 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (do
     closeSync(fd);
   }
   renameSync(textsPath + '.tmp', textsPath);
+  onStep?.('compact:texts'); // the new texts file is in place, the old index still names the old one
   renameSync(indexPath + '.tmp', indexPath);
+  onStep?.('compact:index'); // the new index is in place, the journal it replaces not yet removed
   rmSync(join(dir, 'journal.bin'), { force: true });
   for (const f of readdirSync(dir)) if (f.startsWith('texts-') && f !== `texts-${generation}.bin`) rmSync(join(dir, f), { force: true });
   return generation;

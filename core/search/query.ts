@@ -33,10 +33,12 @@ export interface ParsedQuery {
   has: ('finding' | 'error' | 'warning')[];
   rules: string[];
   figures: FigureFilter[];
+  /** `version:all`: older versions of a re-imported body+year are searched too (latest only by default). */
+  allVersions: boolean;
   warnings: string[];
 }
 
-const FILTER_KEYS = ['year', 'body', 'chapter', 'format', 'has', 'rule'] as const;
+const FILTER_KEYS = ['year', 'body', 'chapter', 'format', 'has', 'rule', 'version'] as const;
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 interface Token {
@@ -116,7 +118,7 @@ const FIGURE_RE = /^(.+?)(>=|<=|!=|＞=|＜=|≥|≤|>|<|=|＞|＜|＝)(-?\d+(?:
 const OPS: Record<string, CompareOp> = { '>=': '>=', '<=': '<=', '!=': '!=', '＞=': '>=', '＜=': '<=', '≥': '>=', '≤': '<=', '>': '>', '<': '<', '=': '=', '＞': '>', '＜': '<', '＝': '=' };
 
 export function parseQuery(query: string): ParsedQuery {
-  const q: ParsedQuery = { groups: [], excluded: [], years: [], bodies: [], chapters: [], formats: [], has: [], rules: [], figures: [], warnings: [] };
+  const q: ParsedQuery = { groups: [], excluded: [], years: [], bodies: [], chapters: [], formats: [], has: [], rules: [], figures: [], allVersions: false, warnings: [] };
   const tokens = tokenize(query ?? '', q.warnings);
   let pendingOr = false;
   for (let t = 0; t < tokens.length; t++) {
@@ -153,6 +155,10 @@ export function parseQuery(query: string): ParsedQuery {
             else if (v === 'error' || v === 'errors') q.has.push('error');
             else if (v === 'warning' || v === 'warnings') q.has.push('warning');
             else q.warnings.push(`has: 只支持 finding / error / warning（unknown has:${value}）`);
+          } else if (key === 'version') {
+            const v = value.toLowerCase();
+            if (v === 'all' || v === '全部') q.allVersions = true;
+            else if (v !== 'latest' && v !== '最新') q.warnings.push(`version: 只支持 all / latest（unknown version:${value}）`);
           } else if (key === 'rule') {
             if ((RULE_IDS as readonly string[]).includes(value)) q.rules.push(value);
             else {

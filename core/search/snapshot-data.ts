@@ -11,12 +11,22 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import type { Units } from './units.ts';
 
 /** Window of consecutive documents' normalized texts held at once. */
 const WINDOW_BYTES = 4 << 20;
 /** Documents read one by one kept (about 2 MB for generated reports). */
 const RECENT_DOCS = 256;
+/** Smallest read-ahead window: a scan over sparse candidates reads about one document at a time. */
+const MIN_WINDOW_BYTES = 64 << 10;
+/**
+ * Leading code units of every document kept in memory (meta, headings, the opening paragraphs):
+ * a term in nearly every report (template phrases) mostly matches there first, so its scan reads
+ * no text from disk. 384 bytes per document (38 MB at 100,000 reports).
+ */
+const HEAD_UNITS = 192;
+const HEAD_BYTES = HEAD_UNITS * 2;
 /** Bytes per step of the background checksum pass (one read, one CRC between event-loop turns). */
 const VERIFY_STEP = 1 << 20;
 
@@ -71,18 +81,58 @@ export class SnapshotData {
     }
   }
 
-  /** Reads the window of consecutive documents starting at `num` (read-ahead for scans). */
+  /**
+   * Reads the window of consecutive documents starting at `num` (read-ahead for scans). Its size
+   * follows the scan: when few documents of the last window were asked for (sparse candidates,
+   * or most answered from the in-memory heads), the next read is smaller, down to about one
+   * document; a dense scan grows it back to WINDOW_BYTES.
+   */
   private moveWindow(num: number): void {
     const offsets = this.layout.textOffsets;
     const start = offsets[num] * 2;
     this.window ??= Buffer.allocUnsafeSlow(WINDOW_BYTES);
+    const served = this.winEnd > this.winFirst ? this.winServed / (this.winEnd - this.winFirst) : 1;
+    this.winBytes = Math.max(MIN_WINDOW_BYTES, Math.min(WINDOW_BYTES, served >= 0.5 ? this.winBytes * 2 : served < 0.125 ? this.winBytes / 4 : this.winBytes));
     let end = num + 1;
-    while (end < this.count && offsets[end + 1] * 2 - start <= WINDOW_BYTES) end++;
+    while (end < this.count && offsets[end + 1] * 2 - start <= this.winBytes) end++;
+    this.winServed = 0;
+    this.winLastServed = -1;
     this.readInto(this.window, 0, offsets[end] * 2 - start, this.layout.text.offset + start);
+    // Searches stop at the documents read (a small window must not scan the buffer's stale rest).
+    this.windowRead = this.window.subarray(0, offsets[end] * 2 - start);
     this.winFirst = num;
     this.winEnd = end;
     this.memo.clear();
   }
+
+  /**
+   * A scan over `candidates` of the documents is about to start: the first window is sized to
+   * their density (a few scattered candidates should not each cost a 4 MB read).
+   */
+  expectScan(candidates: number): void {
+    const density = this.count ? candidates / this.count : 1;
+    this.winBytes = Math.max(MIN_WINDOW_BYTES, Math.min(WINDOW_BYTES, WINDOW_BYTES * density * 2));
+    this.winFirst = this.winEnd = 0; // the next read starts with that size, not with the usage of the last one
+  }
+
+  /** Read-ahead size of the next window, and how many documents of the current one were asked for. */
+  private winBytes = WINDOW_BYTES;
+  private windowRead: Buffer | null = null;
+  private winServed = 0;
+  private winLastServed = -1;
+  private lastNeedle = '';
+  private lastNeedleBytes = Buffer.alloc(0);
+  private needleBytes(needle: string): Buffer {
+    if (needle !== this.lastNeedle) {
+      this.lastNeedle = needle;
+      this.lastNeedleBytes = Buffer.from(needle, 'utf16le');
+    }
+    return this.lastNeedleBytes;
+  }
+
+  /** The first HEAD_UNITS code units of documents 0..headsUpTo-1, HEAD_BYTES apart (filled by verify()). */
+  private heads: Buffer | null = null;
+  private headsUpTo = 0;
 
   private fitsWindow(num: number): boolean {
     return (this.layout.textOffsets[num + 1] - this.layout.textOffsets[num]) * 2 <= WINDOW_BYTES;
@@ -100,18 +150,15 @@ export class SnapshotData {
       return this.window.subarray(offsets[num] * 2 - base, offsets[num + 1] * 2 - base);
     }
     let own = this.recent.get(num);
-    if (own !== undefined) {
-      this.recent.delete(num); // LRU: to the end
-    } else {
+    if (own === undefined) {
       own = Buffer.from(new ArrayBuffer((offsets[num + 1] - offsets[num]) * 2));
       this.readInto(own, 0, own.length, this.layout.text.offset + offsets[num] * 2);
-      if (this.recent.size >= RECENT_DOCS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(num, own);
     }
-    this.recent.set(num, own);
     return own;
   }
   /** Texts read one by one (the top results of recent pages: the next query mostly wants them again). */
-  private readonly recent = new Map<number, Buffer>();
+  private readonly recent = new LRUCache<number, Buffer>({ max: RECENT_DOCS });
 
   /**
    * First code-unit offset ≥ `from` of `needle` in document `num`, or -1. Scans go through the
@@ -120,24 +167,42 @@ export class SnapshotData {
    * searching again.
    */
   indexOf(num: number, needle: string, from: number): number {
+    if (num < this.headsUpTo && from < HEAD_UNITS) {
+      const length = this.layout.textOffsets[num + 1] - this.layout.textOffsets[num];
+      const inHead = Math.min(HEAD_UNITS, length);
+      const base = num * HEAD_BYTES;
+      const head = this.heads!.subarray(base, base + inHead * 2);
+      // The needle's bytes made once per term (not per document); a byte search may land
+      // between two code units: only even offsets are matches.
+      const bytes = this.needleBytes(needle);
+      let r = head.indexOf(bytes, from * 2);
+      while (r >= 0 && (r & 1) === 1) r = head.indexOf(bytes, r + 1);
+      // A match within the head is the first one; a document shorter than the head has no other.
+      if (r >= 0) return r >>> 1;
+      if (length <= HEAD_UNITS) return -1;
+    }
     if (!this.fitsWindow(num)) {
       const r = this.text(num).indexOf(needle, from * 2, 'utf16le');
       return r < 0 ? -1 : r >>> 1;
     }
     if (this.window === null || num < this.winFirst || num >= this.winEnd) this.moveWindow(num);
+    if (num !== this.winLastServed) {
+      this.winServed++;
+      this.winLastServed = num;
+    }
     const offsets = this.layout.textOffsets;
     const base = offsets[this.winFirst] * 2;
     const start = offsets[num] * 2 - base;
     const at = start + from * 2;
     const end = offsets[num + 1] * 2 - base;
     if (at >= end) return -1;
-    let seen = this.memo.get(needle);
+    const seen = this.memo.get(needle);
     let pos: number;
     if (seen !== undefined && seen.from <= at && (seen.pos < 0 || seen.pos >= at)) pos = seen.pos;
     else {
-      pos = this.window!.indexOf(needle, at, 'utf16le');
+      pos = this.windowRead!.indexOf(needle, at, 'utf16le');
       if (pos >= offsets[this.winEnd] * 2 - base) pos = -1; // stale bytes past the window's documents
-      if (seen === undefined) this.memo.set(needle, (seen = { from: at, pos }));
+      if (seen === undefined) this.memo.set(needle, { from: at, pos });
       else {
         seen.from = at;
         seen.pos = pos;
@@ -192,6 +257,7 @@ export class SnapshotData {
           const want = Math.min(VERIFY_STEP, sec.length - at);
           const { bytesRead } = await handle.read(buf, 0, want, sec.offset + at);
           if (bytesRead <= 0) return false;
+          if (sec === this.layout.text) this.fillHeads(buf, at, bytesRead);
           crc = crc32(buf.subarray(0, bytesRead), crc);
           at += bytesRead;
         }
@@ -201,6 +267,35 @@ export class SnapshotData {
     } finally {
       await handle.close();
     }
+  }
+
+  /**
+   * Copies the heads of the documents in text-section bytes [at, at + length) (held in `chunk`);
+   * documents are in section order, so those complete so far are 0..headsUpTo-1.
+   */
+  private fillHeads(chunk: Buffer, at: number, length: number): void {
+    const offsets = this.layout.textOffsets;
+    this.heads ??= Buffer.alloc(this.count * HEAD_BYTES);
+    for (let doc = this.headsUpTo; doc < this.count; doc++) {
+      const start = offsets[doc] * 2;
+      const end = Math.min(start + HEAD_BYTES, offsets[doc + 1] * 2);
+      if (start >= at + length) return;
+      const from = Math.max(start, at);
+      const to = Math.min(end, at + length);
+      if (to > from) chunk.copy(this.heads, doc * HEAD_BYTES + (from - start), from - at, to - at);
+      if (end > at + length) return; // the rest of this head is in the next chunk
+      this.headsUpTo = doc + 1;
+    }
+  }
+
+  /** Forgets every text, position and column read so far (benchmarks: a query as if typed first after opening). */
+  dropCaches(): void {
+    this.recent.clear();
+    this.memo.clear();
+    this.columns.clear();
+    this.winFirst = 0;
+    this.winEnd = 0;
+    this.winBytes = WINDOW_BYTES;
   }
 
   /** Ends a running verify() early (closing: the check resumes at the next open). */
@@ -214,6 +309,9 @@ export class SnapshotData {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     this.window = null;
+    this.windowRead = null;
+    this.heads = null;
+    this.headsUpTo = 0;
     this.memo.clear();
     this.recent.clear();
     this.columns.clear();

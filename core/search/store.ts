@@ -241,6 +241,19 @@ export class MemoryIndex {
     return this.fromSnapshot(doc) ? this.snapshot!.indexOf(doc.num, needle, from) : unitIndexOf(doc.text, needle, from);
   }
 
+  /** Forgets what was read from disk: field tables kept on documents and the snapshot's caches (benchmarks). */
+  dropCaches(): void {
+    if (!this.snapshot) return;
+    for (let num = 0; num < this.snapshot.count; num++) {
+      const doc = this.docs[num];
+      if (doc && doc.fieldStart.length !== 0) {
+        doc.fieldStart = new Uint32Array(0);
+        doc.fieldWhere = new Uint32Array(0);
+      }
+    }
+    this.snapshot.dropCaches();
+  }
+
   /** Makes doc.fieldStart / doc.fieldWhere available (read from disk once for a snapshot document, then kept). */
   ensureFields(doc: DocRecord): void {
     if (doc.fieldStart.length !== 0 || !this.fromSnapshot(doc)) return;

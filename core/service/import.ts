@@ -1,14 +1,17 @@
 /**
  * Importing: files given as bytes (the app) or as paths (the CLI, drag and drop), folders walked
- * recursively, parsed ahead (in the worker pool where a core is idle) and stored in batches.
+ * recursively, parsed ahead in the worker pool (every file, under its memory and time limits) and
+ * stored in batches.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import type { ImportFile, ImportOutcome } from '../api.ts';
-import { importDocument, ImportError, MAX_IMPORT_BYTES, type ImportedDocument } from '../ingest/index.ts';
-import { poolForImport } from '../ingest/pool.ts';
+import { ImportError, MAX_IMPORT_BYTES } from '../common/document.ts';
+import type { ImportedDocument } from '../ingest/index.ts';
+import { importPool } from '../ingest/pool.ts';
 import type { NewReport } from '../archive/index.ts';
+import { describeFsError } from '../archive/fs-errors.ts';
 import type { ServiceContext } from './context.ts';
 
 export type ImportProgress = (done: number, total: number, outcome: ImportOutcome) => void;
@@ -20,34 +23,14 @@ const BATCH_MS = 500;
 const MAX_BATCH_FILES = 2 * BATCH_FILES;
 /** Files parsed ahead with the pool: the workers keep parsing while a batch is stored (bounded: parsed files hold memory). */
 const PARSE_AHEAD = 32;
-/** Files read ahead when parsing in-thread (each is parsed as soon as its bytes arrive, results taken in order). */
-const READ_AHEAD = 8;
-
-/** Resolves after the event loop has run its pending I/O callbacks once (setImmediate runs after the poll phase). */
-const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * In-thread parsing, one file per event-loop turn: reads complete in bursts, and the parses of a
- * burst would otherwise run back to back (~3 ms each) while every step of the batch being stored
- * (open, write, fsync, close, rename per file) waited behind all of them.
- */
-function parseInTurns(): (bytes: Uint8Array, name: string) => Promise<ImportedDocument> {
-  let lane: Promise<unknown> = Promise.resolve();
-  return (bytes, name) => {
-    const parsed = lane.then(afterPendingIo).then(() => importDocument(bytes, name));
-    lane = parsed.catch(() => {});
-    return parsed;
-  };
-}
-
 function uncertainOf(doc: ImportedDocument): string[] {
   const c = doc.parsed.metadataConfidence;
   return (['body', 'year'] as const).filter((k) => c?.[k] === 'guessed' || c?.[k] === 'missing');
 }
 
-function reasonOf(err: unknown): string {
+function reasonOf(err: unknown, file?: string): string {
   if (err instanceof ImportError) return err.reason;
-  return err instanceof Error ? err.message : String(err);
+  return describeFsError(err, file);
 }
 
 /** Extensions a report file may have: inside folders only these are imported (named files are always tried). */
@@ -66,7 +49,17 @@ export function isReportFileName(name: string): boolean {
  */
 export async function expandPaths(paths: string[]): Promise<{ file: string; error?: string }[]> {
   const out: { file: string; error?: string }[] = [];
-  const walk = async (p: string, top: boolean, known?: Dirent): Promise<void> => {
+  // Folders and files by real path, each walked or listed once: a symbolic link to a folder
+  // above it (or two links to each other) would otherwise be walked forever, and a linked file
+  // read again for every link.
+  const seen = new Set<string>();
+  const firstVisit = (real: string): boolean => {
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  };
+  /** `realParent` is the real path of the folder being walked: a plain entry's real path needs no system call. */
+  const walk = async (p: string, top: boolean, known?: Dirent, realParent?: string): Promise<void> => {
     // A folder's entries come typed from readdir: no stat per file (slow on some file systems);
     // named paths and symbolic links are stat'ed (links followed, as before).
     let s: Pick<Dirent, 'isDirectory' | 'isFile'>;
@@ -79,11 +72,14 @@ export async function expandPaths(paths: string[]): Promise<{ file: string; erro
         return;
       }
     }
+    const plain = known && !known.isSymbolicLink() && realParent !== undefined;
+    const real = plain ? path.join(realParent, known.name) : await realpath(p).catch(() => path.resolve(p));
     if (s.isDirectory()) {
+      if (!firstVisit(real)) return;
       const entries = (await readdir(p, { withFileTypes: true })).filter((d) => !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const d of entries) await walk(path.join(p, d.name), false, d);
+      for (const d of entries) await walk(path.join(p, d.name), false, d, real);
     } else if (s.isFile()) {
-      if (top || isReportFileName(path.basename(p))) out.push({ file: p });
+      if ((top || isReportFileName(path.basename(p))) && firstVisit(real)) out.push({ file: p });
     } else if (top) out.push({ file: p, error: '不是普通文件 (not a regular file)' });
   };
   for (const p of paths) await walk(p, true);
@@ -101,6 +97,8 @@ export class ImportFeature {
   }
 
   async importPaths(paths: string[], onProgress?: ImportProgress): Promise<ImportOutcome[]> {
+    // The parse worker starts (~0.2–0.4 s) while the folders are walked and the first file is read.
+    if (paths.length) void importPool().warm();
     const files = await expandPaths(paths);
     return this.importMany(
       files.map(({ file, error }) => ({
@@ -132,11 +130,23 @@ export class ImportFeature {
     // One batch is stored while the next is parsed: disk waits overlap with parsing.
     let storing: Promise<void> = Promise.resolve();
     let storeBusy = false;
+    // After a failed store (disk full, lock held too long) the rest is not stored: every file still gets its own outcome.
+    let storeFailed: string | null = null;
     const flush = async (batch: Pending[]) => {
       const toStore = batch.filter((p) => p.doc);
       const inputs: NewReport[] = toStore.map((p) => ({ ...p.doc!, bytes: p.bytes!, fileName: path.basename(p.file) }));
-      if (inputs.length) {
-        const { results, effect } = await this.ctx.archive.addReports(inputs);
+      if (inputs.length && storeFailed) {
+        for (const p of toStore) p.outcome = { file: p.file, status: 'failed', reason: `未导入：之前的写入已失败（${storeFailed}）(not imported: an earlier write failed)` };
+      } else if (inputs.length) {
+        let stored: Awaited<ReturnType<typeof this.ctx.archive.addReports>>;
+        try {
+          stored = await this.ctx.archive.addReports(inputs);
+        } catch (err) {
+          storeFailed = reasonOf(err);
+          for (const p of toStore) p.outcome = { file: p.file, status: 'failed', reason: storeFailed };
+          stored = { results: [], effect: { written: [], removed: [] } };
+        }
+        const { results, effect } = stored;
         results.forEach((res, i) => {
           const p = toStore[i];
           p.outcome =
@@ -173,18 +183,18 @@ export class ImportFeature {
       });
       storing.catch(() => {}); // awaited below; avoids an unhandled rejection meanwhile
     };
-    // Bulk imports parse in the worker pool (where a core is idle), several files ahead; results are taken in order.
-    // In-thread, files are still read a few ahead, so that the parser does not sit idle while a read waits behind the store's fsyncs in the I/O threads.
-    const pool = await poolForImport(files.length);
-    const parse = pool ? (bytes: Uint8Array, name: string) => pool.parse(bytes, name) : parseInTurns();
-    const ahead = pool ? PARSE_AHEAD : READ_AHEAD;
+    // Every file is parsed in the worker pool (an untrusted file never reaches this thread's heap),
+    // several files ahead; results are taken in order.
+    const pool = importPool();
+    const parse = (bytes: Uint8Array, name: string) => pool.parse(bytes, name);
+    const ahead = PARSE_AHEAD;
     const parseOne = async (f: (typeof files)[number]): Promise<Pending> => {
       try {
         const bytes = await f.read();
         const doc = await parse(bytes, path.basename(f.name));
         return { file: f.name, doc, bytes };
       } catch (err) {
-        return { file: f.name, outcome: { file: f.name, status: 'failed', reason: reasonOf(err) } };
+        return { file: f.name, outcome: { file: f.name, status: 'failed', reason: reasonOf(err, f.name) } };
       }
     };
     const started: (Promise<Pending> | undefined)[] = [];

@@ -5,7 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveApi, ImportOutcome } from '../api.ts';
-import { ImportError } from '../ingest/index.ts';
+import { ImportError } from '../common/document.ts';
 import { Archive, ArchiveError } from '../archive/index.ts';
 import { ServiceContext, type ArchiveServiceOptions } from './context.ts';
 import { ImportFeature, type ImportProgress } from './import.ts';
@@ -13,8 +13,17 @@ import { LibraryFeature, appVersion } from './library.ts';
 import { FindingsFeature } from './findings.ts';
 import { SearchFeature } from './search.ts';
 import { ExportFeature } from './export.ts';
+import { TrashFeature } from './trash.ts';
 import { ARCHIVE_RULES } from './rules.ts';
+import { killAtStepFromEnv } from './step-hook.ts';
 import { SAMPLE_DIR, sampleFiles } from './sample.ts';
+import { BodiesFeature } from './bodies.ts';
+import { CompareFeature } from './compare.ts';
+import { DatasetFeature } from './dataset.ts';
+import { CellsCache } from './cells-cache.ts';
+import { readBodyRegistry } from '../archive/bodies-file.ts';
+import { bodyIdOfName } from '../common/body-registry.ts';
+import type { DatasetRequest } from '../api.ts';
 
 export type { ArchiveServiceOptions } from './context.ts';
 export type { ImportProgress } from './import.ts';
@@ -28,6 +37,8 @@ export interface ArchiveService extends ArchiveApi {
   /** Things the user should be told about the archive (catalogue rebuilt, interrupted write undone). */
   notices(): string[];
   readonly archive: Archive;
+  /** Writes a dataset export straight to a file (XLSX streamed); returns the number of reports. */
+  exportDatasetToFile(request: DatasetRequest, file: string): Promise<number>;
 }
 
 async function isEmptyArchive(dir: string): Promise<boolean> {
@@ -38,14 +49,25 @@ async function isEmptyArchive(dir: string): Promise<boolean> {
 export async function openArchiveService(opts: ArchiveServiceOptions): Promise<ArchiveService> {
   const dir = path.resolve(opts.archiveDir);
   const wasEmpty = await isEmptyArchive(dir);
-  const archive = await Archive.open(dir, ARCHIVE_RULES);
+  // Imports name their body after the user's merges and renames (bodies.json), read under the write lock.
+  const bodyIds = async () => {
+    const registry = await readBodyRegistry(dir);
+    return (name: string) => bodyIdOfName(registry, name);
+  };
+  const archive = await Archive.open(dir, { ...ARCHIVE_RULES, bodyIds, onLockWait: opts.onLockWait, onStep: killAtStepFromEnv() });
   const ctx = new ServiceContext(archive, opts);
   let sampleLoaded = false;
   const importing = new ImportFeature(ctx);
   const library = new LibraryFeature(ctx, { version: await appVersion(), sampleLoaded: () => sampleLoaded });
   const findings = new FindingsFeature(ctx, () => library.listReports({}));
   const searching = new SearchFeature(ctx);
-  const exporting = new ExportFeature(ctx, (id) => library.getReport(id));
+  const exporting = new ExportFeature((id) => library.getReport(id));
+  const trash = new TrashFeature(ctx);
+  const bodies = new BodiesFeature(ctx);
+  const cellsCache = new CellsCache(archive);
+  ctx.writeListeners.push((effect) => cellsCache.written(effect.written));
+  const comparing = new CompareFeature(ctx, bodies, cellsCache, (id) => library.getReport(id));
+  const dataset = new DatasetFeature(ctx, library, bodies, cellsCache);
 
   if (opts.loadSample && wasEmpty) {
     const samples = await sampleFiles();
@@ -71,6 +93,11 @@ export async function openArchiveService(opts: ArchiveServiceOptions): Promise<A
     editMetadata: (id, edit) => library.editMetadata(id, edit),
     removeReports: (ids) => library.removeReports(ids),
     undoRemove: (token) => library.undoRemove(token),
+    listTrash: () => trash.listTrash(),
+    restoreFromTrash: (selection) => trash.restoreFromTrash(selection),
+    emptyTrash: (tokens) => trash.emptyTrash(tokens),
+    getTrashSettings: () => trash.getTrashSettings(),
+    setTrashSettings: (settings) => trash.setTrashSettings(settings),
     importFiles: (files) => importing.importFiles(files),
     importPaths: (paths, onProgress) => importing.importPaths(paths, onProgress),
     dismissFinding: (id, key, reason) => findings.dismissFinding(id, key, reason),
@@ -78,7 +105,17 @@ export async function openArchiveService(opts: ArchiveServiceOptions): Promise<A
     listFindings: (query) => findings.listFindings(query),
     search: (request) => searching.search(request),
     exportReport: (request) => exporting.exportReport(request),
-    writeClipboard: (payload) => exporting.writeClipboard(payload),
+    listBodies: () => bodies.listBodies(),
+    suggestDuplicateBodies: () => bodies.suggestDuplicates(),
+    mergeBodies: (from, into) => bodies.merge(from, into),
+    renameBody: (body, name) => bodies.rename(body, name),
+    setBodyParent: (body, parent) => bodies.setParent(body, parent),
+    undoBodyChange: () => bodies.undo(),
+    bodyTimeline: (body) => comparing.bodyTimeline(body),
+    compareReports: (a, b) => comparing.compareReports(a, b),
+    yearOverview: (request) => comparing.yearOverview(request),
+    exportDataset: (request) => dataset.exportDataset(request),
+    exportDatasetToFile: (request, file) => dataset.exportDatasetToFile(request, file),
   };
 }
 

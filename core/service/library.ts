@@ -4,21 +4,23 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ArchiveStatus, ListQuery, MetadataEdit, RemoveResult, SourceText } from '../api.ts';
 import type { CatalogueEntry, Report } from '../model.ts';
 import { decodeText } from '../import/decode.ts';
+import { decodeHtmlBytes } from '../import/html/charset.ts';
 import { ArchiveError, normalizeBody } from '../archive/index.ts';
 import type { ServiceContext } from './context.ts';
-
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { packageRoot } from '../common/package-root.ts';
+import { canonicalBodyId } from '../common/body.ts';
+import { bodyIdOfName } from '../common/body-registry.ts';
+import { readBodyRegistry } from '../archive/bodies-file.ts';
 
 /** One collator for the library order (String#localeCompare builds one per call: slow for 10,000 rows). */
 const BODY_ORDER = new Intl.Collator('zh');
 
 export async function appVersion(): Promise<string> {
   try {
-    return JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')).version ?? '0.0.0';
+    return JSON.parse(await readFile(path.join(packageRoot(), 'package.json'), 'utf8')).version ?? '0.0.0';
   } catch {
     return '0.0.0';
   }
@@ -56,13 +58,14 @@ export class LibraryFeature {
   async listReports(query: ListQuery = {}): Promise<CatalogueEntry[]> {
     await this.ctx.refresh();
     const needle = query.body ? normalizeBody(query.body).toLowerCase() : '';
+    const canonical = query.body ? canonicalBodyId(query.body) : '';
     const sorted = this.sortedCatalogue();
     // Filtering keeps the library order; a fresh array each call, so callers may sort or splice it.
     return sorted.filter(
       (e) =>
         (query.allVersions || e.latest) &&
         (query.year == null || e.year === query.year) &&
-        (!needle || e.bodyNormalized.toLowerCase().includes(needle) || normalizeBody(e.body).toLowerCase().includes(needle)),
+        (!needle || e.bodyNormalized.toLowerCase().includes(needle) || normalizeBody(e.body).toLowerCase().includes(needle) || e.bodyId === canonical),
     );
   }
 
@@ -101,9 +104,9 @@ export class LibraryFeature {
     const { fileName, mediaType } = report.source;
     if (/pdf|word|officedocument|msword/i.test(mediaType)) return { fileName, mediaType, text: reportText(report) };
     const bytes = await this.ctx.archive.readSource(report);
-    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-    const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
-    return { fileName, mediaType, text: decodeText(bytes, declared).text };
+    // Decoded as the importer decoded it: a page by its declared charset checked against the bytes.
+    const text = /html/i.test(mediaType) ? decodeHtmlBytes(bytes).text : decodeText(bytes).text;
+    return { fileName, mediaType, text };
   }
 
   async removeReports(ids: string[]): Promise<RemoveResult> {
@@ -124,9 +127,10 @@ export class LibraryFeature {
     if (edit.year !== undefined && !(Number.isInteger(edit.year) && edit.year >= 1990 && edit.year <= 2100)) {
       throw new ArchiveError(`年份 ${edit.year} 无效，应为 1990–2100 之间的整数 (invalid year) — report ${id}`);
     }
+    const registry = body ? await readBodyRegistry(this.ctx.archive.dir) : null;
     const { report, effect } = await this.ctx.archive.updateReport(id, (r) => ({
       ...r,
-      body: body ? { printed: body, normalized: normalizeBody(body) } : r.body,
+      body: body && registry ? { printed: body, normalized: normalizeBody(body), id: bodyIdOfName(registry, body) } : r.body,
       year: edit.year ?? r.year,
       metadataConfidence: { body: body ? 'user' : r.metadataConfidence.body, year: edit.year !== undefined ? 'user' : r.metadataConfidence.year },
     }));

@@ -8,23 +8,24 @@ import { validateCrossYear, validateReport } from '../validate/index.ts';
 
 const CROSS_YEAR_PREFIX = 'crossYear.';
 
+const crossYearInput = (r: Report) => ({ id: r.id, year: r.year, format: r.format, tables: r.tables });
+
 /**
- * Re-runs the cross-year rules over one body's latest versions: stale crossYear.* evaluations are
- * dropped from every member, consecutive years are compared. Returns the reports that changed.
+ * Re-runs the cross-year rules over one body's reports: stale crossYear.* evaluations are
+ * dropped from every member, and every version of a year is compared with the latest version of
+ * the year before and the year after (each copy of a report gets the findings it deserves, not
+ * only the newest). Returns the reports that changed.
  */
 export function relateByYear(members: GroupMember[]): Report[] {
   const fresh = new Map<string, RuleEvaluation[]>(members.map((m) => [m.report.id, []]));
-  const byYear = new Map<number, Report>();
-  for (const m of members) if (m.latest && m.report.year != null) byYear.set(m.report.year, m.report);
-  for (const [year, later] of byYear) {
-    const earlier = byYear.get(year - 1);
-    if (!earlier) continue;
-    const result = validateCrossYear(
-      { id: earlier.id, year: earlier.year, format: earlier.format, tables: earlier.tables },
-      { id: later.id, year: later.year, format: later.format, tables: later.tables },
-    );
-    fresh.get(earlier.id)!.push(...result.earlier);
-    fresh.get(later.id)!.push(...result.later);
+  const latestByYear = new Map<number, Report>();
+  for (const m of members) if (m.latest && m.report.year != null) latestByYear.set(m.report.year, m.report);
+  for (const { report } of members) {
+    if (report.year == null) continue;
+    const earlier = latestByYear.get(report.year - 1);
+    const later = latestByYear.get(report.year + 1);
+    if (earlier) fresh.get(report.id)!.push(...validateCrossYear(crossYearInput(earlier), crossYearInput(report)).later);
+    if (later) fresh.get(report.id)!.push(...validateCrossYear(crossYearInput(report), crossYearInput(later)).earlier);
   }
   const changed: Report[] = [];
   for (const { report } of members) {

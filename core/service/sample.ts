@@ -1,9 +1,9 @@
 /** The bundled sample archive: fictional bodies' reports, loaded into an empty archive on first run. */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../common/package-root.ts';
 
-export const SAMPLE_DIR = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'resources', 'sample');
+export const SAMPLE_DIR = path.join(packageRoot(), 'resources', 'sample');
 
 /** The sample's report files (the folder also holds its README.md). */
 export async function sampleFiles(): Promise<string[]> {

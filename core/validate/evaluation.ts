@@ -15,6 +15,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'proactive.nonNegative': 'error',
   'table.incomplete': 'warning',
   'narrative.mismatch': 'error',
+  'narrative.inForce': 'warning',
   'chapters.missing': 'warning',
   'crossYear.carryOver': 'error',
   'crossYear.inForce': 'warning',

@@ -8,6 +8,7 @@ import { checkBalance, checkResultTotal, checkRowTotal } from './applications.ts
 import { checkChapters } from './chapters.ts';
 import { checkCarryOver, checkInForce, type CrossYearEvaluations, type YearReport } from './crossYear.ts';
 import { checkNarrative } from './narrativeMismatch.ts';
+import { checkInForceNarrative } from './narrativeInForce.ts';
 import { checkNonNegative } from './proactive.ts';
 import { checkGroupTotals } from './reviewLitigation.ts';
 import { detached } from '../common/memo.ts';
@@ -32,6 +33,7 @@ export function validateReport(report: ParsedReport): RuleEvaluation[] {
     ...checkNonNegative(report.tables, proactive),
     ...checkChapters(report),
     ...checkNarrative(report),
+    ...checkInForceNarrative(report),
   );
   // Messages are built by concatenation, each a tree of ~6 pieces on the heap until first read:
   // copied flat here (detached makes a flat copy), since evaluations live as long as the report.

@@ -34,6 +34,11 @@ export interface StatedFigure {
   /** The whole sentence as printed, for the finding's detail. */
   sentence: string;
   chapterKey: string;
+  /**
+   * The figure may count something else: an application count in a unit other than 件/个/条
+   * (起, 次, 宗 …). A check that would fail on it is not assessable instead.
+   */
+  unsure?: boolean;
 }
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -58,16 +63,25 @@ export function parseFigure(text: string): number | null {
 }
 
 const NUM = String.raw`(\d+|[零〇一二两三四五六七八九十百千]+)`;
-const UNIT = String.raw`\s*(?:件|个|宗|起|份|条|次)`;
+/** The count word, captured (always the pattern's last group): 件次/人次 count contacts, not cases. */
+const UNIT = String.raw`\s*(件次|人次|件|个|宗|起|份|条|次)`;
+/** Units in which reports count applications; any other needs its context to be trusted. */
+const APPLICATION_UNITS = new Set(['件', '个', '条']);
 /** A short stretch of words inside one clause: no digit, no clause or sentence break. */
 const GAP = (max: number, alsoStopAt = '') => String.raw`[^\d。;；,，、:：${alsoStopAt}]{0,${max}}?`;
 /** As GAP, but never across a word naming an outcome: "行政复议被纠正 1 件" is no review total. */
+/**
+ * As GAP, but never reaching into another subject: "办理因政府信息公开申请引发的行政复议 3 起"
+ * counts reviews, "受理咨询及信息公开申请 20 件" not only applications.
+ */
+const SUBJECT_GAP = (max: number) =>
+  String.raw`(?:(?!行政复议|行政诉讼|复议|诉讼|咨询|答复|回复|引发|涉及|投诉|举报|留言|来信|来电|热线|信访)[^\d。;；,，、:：]){0,${max}}?`;
 const CASE_GAP = String.raw`(?:(?!维持|纠正|纠错|撤销|确认违法|驳回|审结|败诉|胜诉|结果|其中)[^\d。;；,，、:：和及与]){0,6}?`;
 const APPLICATION = String.raw`(?:政府)?信息公开申请|依申请(?:信息)?公开(?:申请|事项)?`;
 const APPLICATION_VERB = '(新收|收到|受理|接收|接到|办理|处理)';
 const AND = '(?:及|和|与|、|以及)';
 /** "<label> 67 件": a result group named, then its count. */
-const counted = (label: string) => new RegExp(`${label}${GAP(6)}${NUM}${UNIT}`, 'g');
+const counted = (label: string) => new RegExp(`${label}${SUBJECT_GAP(6)}${NUM}${UNIT}`, 'g');
 
 /**
  * Where a pattern is trusted: `disclosure` — the sentence speaks of 信息公开 (or sits in
@@ -91,11 +105,11 @@ interface Pattern {
 
 const PATTERNS: Pattern[] = [
   // 共办理政府信息公开申请 138 件 / 收到政府信息公开申请共计 138 件 / 共收到依申请信息公开 26 件
-  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${GAP(20)}(?:${APPLICATION})${GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2, literal: '申请' },
+  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${SUBJECT_GAP(20)}(?:${APPLICATION})${SUBJECT_GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2, literal: '申请' },
   // 收到 138 件政府信息公开申请
-  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${GAP(6)}${NUM}${UNIT}(?:${APPLICATION})`, 'g'), verb: 1, num: 2, literal: '申请' },
+  { target: 'applications', re: new RegExp(`${APPLICATION_VERB}了?${SUBJECT_GAP(6)}${NUM}${UNIT}(?:${APPLICATION})`, 'g'), verb: 1, num: 2, literal: '申请' },
   // 答复政府信息公开申请 805 件 → the result total
-  { target: 'answered', re: new RegExp(`(答复|办结)了?${GAP(20)}(?:${APPLICATION})${GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2, literal: '申请' },
+  { target: 'answered', re: new RegExp(`(答复|办结)了?${SUBJECT_GAP(20)}(?:${APPLICATION})${SUBJECT_GAP(8)}${NUM}${UNIT}`, 'g'), verb: 1, num: 2, literal: '申请' },
   // 予以公开及部分公开 258 件 / 予以公开 67 件 / 部分公开 28 件
   { target: 'grantedAndPartial', re: counted(`予以公开${AND}部分公开`), num: 1, context: 'applications', literal: '部分公开' },
   { target: 'granted', re: counted(`予以公开(?!${AND}部分公开)`), num: 1, context: 'applications', literal: '予以公开' },
@@ -116,6 +130,8 @@ const PATTERNS: Pattern[] = [
 ];
 
 const COUNT_WORD = /[件个宗起份条次]/;
+/** Targets that count applications (table 三): their unit must be one applications are counted in. */
+const COUNTS_APPLICATIONS = new Set<FigureTarget>(['applications', 'answered', 'grantedAndPartial', 'granted', 'partial', 'denied', 'unavailable', 'notProcessed', 'otherHandling']);
 
 export function normalizeNarrative(text: string): string {
   return text
@@ -170,7 +186,10 @@ export function extractFigures(chapters: Pick<Chapter, 'key' | 'id' | 'paragraph
           for (const m of sentence.matchAll(pattern.re)) {
             const value = parseFigure(m[pattern.num]);
             if (value === null) continue;
+            const unit = m[m.length - 1];
+            if (unit === '件次' || unit === '人次') continue;
             const figure: StatedFigure = { target: pattern.target, value, quote: m[0].trim(), sentence: printed, chapterKey: chapter.key };
+            if (COUNTS_APPLICATIONS.has(pattern.target) && !APPLICATION_UNITS.has(unit)) figure.unsure = true;
             if (pattern.verb !== undefined) figure.verb = m[pattern.verb];
             figures.push(figure);
           }

@@ -150,6 +150,16 @@ function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, spec:
   const outcomes = spec.readings.map((r) => ({ reading: r, outcome: compareReading(figure.value, r.operands) }));
   const best = outcomes.reduce((a, b) => (rankOf(b.outcome) < rankOf(a.outcome) ? b : a));
   const { reading, outcome } = best;
+  // A figure that may count something else (申请 counted in 起 or 次) is never a failure: the rule is unsure.
+  if (figure.unsure && outcome.status === 'fail') {
+    return {
+      ...base,
+      status: 'notAssessable',
+      severity: RULE_SEVERITY['narrative.mismatch'],
+      right: outcome.value,
+      message: `${said}，其计量单位不是“件”，不能确定所指是否为${spec.tableName}${reading.name}，无法核对。`,
+    };
+  }
   const right = outcome.value;
   const tableSays = (r: (typeof outcomes)[number]) =>
     r.outcome.value !== null

@@ -1,49 +1,30 @@
 /**
- * Writes text/plain and text/html together: through the host first (Electron clipboard),
- * else through navigator.clipboard (browser host).
+ * What "Copy as …" puts on the clipboard, built from the report the reader already holds with
+ * core/export's pure functions: no round trip to the archive. Writing goes through the shell
+ * bridge (Electron's clipboard in the app, navigator.clipboard in the browser host).
  */
-import type { ArchiveApi, ClipboardPayload, ExportFormat } from '../../core/api.ts';
+import type { ClipboardPayload } from '../../core/channels.ts';
+import { EXPORT_FORMATS, exportReport, type ExportFormatId } from '../../core/export/index.ts';
+import type { Report } from '../../core/model.ts';
 import type { TableId } from '../../core/spec.ts';
 
-export async function writeClipboard(api: ArchiveApi, payload: ClipboardPayload): Promise<boolean> {
-  let written = false;
-  try {
-    written = await api.writeClipboard(payload);
-  } catch {
-    written = false;
-  }
-  if (written) return true;
-  const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
-  if (!clipboard) return false;
-  try {
-    if (typeof ClipboardItem !== 'undefined' && clipboard.write) {
-      const parts: Record<string, Blob> = { 'text/plain': new Blob([payload.text], { type: 'text/plain' }) };
-      if (payload.html) parts['text/html'] = new Blob([payload.html], { type: 'text/html' });
-      await clipboard.write([new ClipboardItem(parts)]);
-      return true;
-    }
-    await clipboard.writeText(payload.text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Every export format but JSON (data for programs, not for pasting). */
+export type CopyFormat = Exclude<ExportFormatId, 'json'>;
+export const COPY_FORMATS: CopyFormat[] = EXPORT_FORMATS.filter((format): format is CopyFormat => format !== 'json');
 
-export type CopyFormat = 'text' | 'html' | 'tsv' | 'markdown';
-export const COPY_FORMATS: CopyFormat[] = ['text', 'html', 'tsv', 'markdown'];
-
+/** The whole report, one chapter (by key) or one statistical table. */
 export interface CopyScope {
-  id: string;
   chapter?: string;
   table?: TableId;
 }
 
 /**
- * What one "Copy as …" click puts on the clipboard: text/plain in the chosen format, and the
- * HTML rendering as text/html so that Word/WPS get a real table whatever was chosen.
+ * text/plain in the chosen format and the HTML rendering as text/html, so that Word/WPS get a
+ * real table whatever was chosen. "HTML" puts readable plain text beside the markup: a plain
+ * text editor pastes the content, not the tags. Throws for a chapter or table the report lacks.
  */
-export async function copyPayload(api: ArchiveApi, scope: CopyScope, format: CopyFormat): Promise<ClipboardPayload> {
-  const exportAs = (f: ExportFormat) => api.exportReport({ ...scope, format: f });
-  const [text, html] = await Promise.all([exportAs(format), format === 'html' ? null : exportAs('html')]);
-  return { text, html: html ?? text };
+export function copyPayload(report: Report, scope: CopyScope, format: CopyFormat): ClipboardPayload {
+  const render = (f: ExportFormatId) => exportReport(report, { format: f, chapter: scope.chapter, table: scope.table });
+  const html = render('html');
+  return { text: render(format === 'html' ? 'text' : format), html };
 }

@@ -26,7 +26,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback<Show>(
     (message, action, ms) => {
       const id = next.current++;
-      setItems((all) => [...all.slice(-3), { id, message, action }]);
+      // A plain confirmation replaces the plain ones before it (copying cell after cell must not
+      // pile notes over the table); one with an action (撤销) stays until it times out.
+      setItems((all) => [...all.filter((i) => action || i.action).slice(-3), { id, message, action }]);
       timers.current.set(id, setTimeout(() => close(id), ms ?? (action ? 8000 : 2500)));
     },
     [close],

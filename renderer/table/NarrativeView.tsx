@@ -7,7 +7,7 @@ import { derivedRates, formatRate } from './rates.ts';
 
 export function NarrativeView({ report, table, highlight }: { report: Report; table: TableId; highlight?: number }) {
   const { t } = useI18n();
-  let sentences: string[] = [];
+  let sentences: string[];
   try {
     sentences = narrateTable(report, table);
   } catch {

@@ -3,7 +3,7 @@
  * keyboard (one tab stop, arrows move, Shift extends the selection, Ctrl+C copies it);
  * cells involved in a finding are flagged and explain the rule on hover and focus.
  */
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Finding } from '../../core/model.ts';
 import { useI18n } from '../i18n.tsx';
 import { cellKey, type LayoutCell, type TableLayout } from './layout.ts';
@@ -62,7 +62,30 @@ export function TableView({ layout, findingsByCell, highlight, onCopyCells }: Ta
     }
   };
 
+  // Dragging across cells selects their range (like a spreadsheet), not the page's text.
+  const dragAnchor = useRef<GridPoint | null>(null);
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    if (!dragging) return;
+    const stop = () => {
+      dragAnchor.current = null;
+      setDragging(false);
+    };
+    window.addEventListener('mouseup', stop);
+    return () => window.removeEventListener('mouseup', stop);
+  }, [dragging]);
+  const onMouseOver = (e: MouseEvent<HTMLElement>, p: GridPoint) => {
+    const anchor = dragAnchor.current;
+    if (!anchor || (e.buttons & 1) === 0) return;
+    if (anchor.row !== p.row || anchor.col !== p.col) window.getSelection()?.removeAllRanges();
+    setSelection((s) => (s && s.focus.row === p.row && s.focus.col === p.col ? s : { anchor, focus: p }));
+  };
+
   const onMouseDown = (e: MouseEvent<HTMLElement>, p: GridPoint) => {
+    if (e.button === 0 && !e.shiftKey) {
+      dragAnchor.current = p;
+      setDragging(true);
+    }
     if (e.shiftKey) {
       e.preventDefault();
       setSelection((s) => ({ anchor: s?.anchor ?? active, focus: p }));
@@ -112,6 +135,7 @@ export function TableView({ layout, findingsByCell, highlight, onCopyCells }: Ta
         title={explanation || (!c.cell || state === 'missing' ? t.cellMissing : c.cell.annotation ?? c.cell.unitNote ?? undefined)}
         onKeyDown={(e) => onKeyDown(e, p)}
         onMouseDown={(e) => onMouseDown(e, p)}
+        onMouseOver={(e) => onMouseOver(e, p)}
         onFocus={() => setActive(p)}
       >
         <span className="cell-text">{c.text}</span>
@@ -126,7 +150,7 @@ export function TableView({ layout, findingsByCell, highlight, onCopyCells }: Ta
 
   return (
     <div className="table-scroll">
-      <table className={`stat stat-${layout.id}`} ref={tableRef} aria-label={layout.title}>
+      <table className={`stat stat-${layout.id}${dragging ? ' drag-selecting' : ''}`} ref={tableRef} aria-label={layout.title}>
         {layout.head.length > 0 && (
           <thead>
             {layout.head.map((row, r) => (

@@ -11,6 +11,7 @@ import { DEFAULT_QUERY, facets, filterAndSort, type Facet, type LibraryQuery, ty
 import { takePrefetchedCatalogue } from '../lib/prefetch.ts';
 import { useToast } from '../lib/toast.tsx';
 import { getShell } from '../api/index.ts';
+import { BusyLine, ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 
 const ROW_HEIGHT = 44;
 const BODY_FACET_LIMIT = 200;
@@ -38,7 +39,10 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
     (takePrefetchedCatalogue(api) ?? api.listReports({})).then(
       (rows) => {
         performance.mark('nianbao:catalogue-fetched');
-        if (live) (setEntries(rows), setError(null));
+        if (live) {
+          setEntries(rows);
+          setError(null);
+        }
       },
       (e: Error) => live && setError(e.message),
     );
@@ -52,7 +56,7 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
   const shownBodies = useMemo(() => {
     const f = bodyFilter.trim();
     const list = f ? facetData.bodies.filter((b) => b.label.includes(f) || b.value.includes(f)) : facetData.bodies;
-    return list.slice(0, BODY_FACET_LIMIT);
+    return { shown: list.slice(0, BODY_FACET_LIMIT), more: Math.max(0, list.length - BODY_FACET_LIMIT) };
   }, [facetData.bodies, bodyFilter]);
 
   const set = useCallback((patch: Partial<LibraryQuery>) => {
@@ -72,20 +76,35 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
     [],
   );
 
-  const removeSelected = async () => {
+  /** A bulk action running (its one-line message): every action button is disabled meanwhile. */
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+
+  // Removal asks first, naming the count; the reports go to the 回收站 (undo from the toast or from there, any time).
+  const removeSelected = () => {
+    if (selected.size && !busy) setConfirmingRemove(true);
+  };
+  const confirmRemove = async () => {
+    setConfirmingRemove(false);
     const ids = [...selected];
-    if (!ids.length) return;
-    const result = await api.removeReports(ids);
-    setSelected(new Set());
-    onChanged();
-    toast(t.removed(result.removed.length), {
-      label: t.undo,
-      run: async () => {
-        const back = await api.undoRemove(result.undoToken);
-        onChanged();
-        toast(t.restored(back.length));
-      },
-    });
+    setBusy(t.removing(ids.length));
+    try {
+      const result = await api.removeReports(ids);
+      setSelected(new Set());
+      onChanged();
+      toast(t.removedToTrash(result.removed.length), {
+        label: t.undo,
+        run: async () => {
+          const back = await api.undoRemove(result.undoToken);
+          onChanged();
+          toast(t.restored(back.length));
+        },
+      });
+    } catch (e) {
+      toast(`${t.error}：${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
   };
 
   const exportSelected = async (format: 'markdown' | 'json') => {
@@ -117,26 +136,37 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
             {selected.size > 0 && ` · ${t.selectedCount(selected.size)}`}
           </span>
           <div className="spacer" />
-          <button type="button" className="small" onClick={() => setSelected(new Set(rows.map((r) => r.id)))} disabled={!rows.length}>
+          <button type="button" className="small" onClick={() => setSelected(new Set(rows.map((r) => r.id)))} disabled={!rows.length || !!busy}>
             {t.selectAll}
           </button>
           {selected.size > 0 && (
             <>
-              <button type="button" className="small" onClick={() => setSelected(new Set())}>
+              <button type="button" className="small" onClick={() => setSelected(new Set())} disabled={!!busy}>
                 {t.clearSelection}
               </button>
-              <button type="button" className="small" onClick={() => void exportSelected('markdown')}>
+              <button type="button" className="small" onClick={() => void exportSelected('markdown')} disabled={!!busy}>
                 {t.exportSelected}
               </button>
-              <button type="button" className="small" onClick={() => void exportSelected('json')}>
+              <button type="button" className="small" onClick={() => void exportSelected('json')} disabled={!!busy}>
                 {t.exportSelectedJson}
               </button>
-              <button type="button" className="small danger" onClick={() => void removeSelected()}>
+              <button type="button" className="small danger" onClick={removeSelected} disabled={!!busy}>
                 {t.removeSelected}
               </button>
             </>
           )}
         </div>
+        {busy && <BusyLine message={busy} />}
+        {confirmingRemove && (
+          <ConfirmDialog
+            message={t.confirmRemove(selected.size)}
+            confirmLabel={t.confirmRemoveAction}
+            cancelLabel={t.cancel}
+            danger
+            onConfirm={() => void confirmRemove()}
+            onCancel={() => setConfirmingRemove(false)}
+          />
+        )}
         {entries.length === 0 ? (
           <p className="pane-message">{t.emptyLibrary}</p>
         ) : (
@@ -158,7 +188,7 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
               setSelected={setSelected}
               toggle={toggle}
               onOpen={onOpen}
-              onDelete={() => void removeSelected()}
+              onDelete={removeSelected}
             />
           </>
         )}
@@ -201,7 +231,8 @@ function FacetList<T extends string | number>({ className, allLabel, facets: lis
 interface FacetsProps {
   query: LibraryQuery;
   facets: ReturnType<typeof facets>;
-  shownBodies: Facet<string>[];
+  /** The body facets listed (the first BODY_FACET_LIMIT) and how many more the filter matches. */
+  shownBodies: { shown: Facet<string>[]; more: number };
   bodyFilter: string;
   onBodyFilter(value: string): void;
   set(patch: Partial<LibraryQuery>): void;
@@ -224,7 +255,8 @@ const Facets = memo(function Facets({ query, facets: facetData, shownBodies, bod
       <FacetList className="years" allLabel={t.allYears} facets={facetData.years} selected={query.year} onSelect={(year) => set({ year })} />
       <h2>{t.bodies}</h2>
       <input type="search" className="filter-input small" aria-label={t.filterBodies} placeholder={t.filterBodies} value={bodyFilter} onChange={(e) => onBodyFilter(e.target.value)} />
-      <FacetList className="bodies" allLabel={t.allBodies} facets={shownBodies} selected={query.body} onSelect={(body) => set({ body })} labelClassName="facet-label" />
+      <FacetList className="bodies" allLabel={t.allBodies} facets={shownBodies.shown} selected={query.body} onSelect={(body) => set({ body })} labelClassName="facet-label" />
+      {shownBodies.more > 0 && <p className="muted facet-more">{t.moreBodies(shownBodies.more)}</p>}
     </aside>
   );
 });
@@ -386,13 +418,17 @@ const LibraryRow = memo(function LibraryRow({ entry, index, start, isSelected, i
       <span className="c-title" title={entry.title}>
         {entry.title}
       </span>
-      <span className="c-format">
-        {entry.format}
+      <span className="c-format" title={entry.format}>
+        {t.formatNames[entry.format] ?? entry.format}
         {entry.version > 1 && <span className="badge version">{t.version(entry.version)}</span>}
       </span>
       <span className="c-findings">
         {entry.findings > 0 ? (
           <span className={`badge ${entry.errors > 0 ? 'badge-error' : 'badge-warning'}`}>{t.findingsBadge(entry.findings)}</span>
+        ) : entry.dismissed ? (
+          <span className="badge badge-muted" title={t.dismissedFindingsTitle}>
+            {t.dismissedBadge(entry.dismissed)}
+          </span>
         ) : (
           <span className="badge badge-ok">{t.noFindings}</span>
         )}

@@ -7,13 +7,13 @@ import type { CellRef, Finding, Report } from '../../core/model.ts';
 import { findingsOf } from '../../core/model.ts';
 import { TABLE_IDS, type TableId } from '../../core/spec.ts';
 import { useI18n } from '../i18n.tsx';
-import { useApi } from '../lib/apiContext.tsx';
+import { useApi, useShell } from '../lib/apiContext.tsx';
 import { CopyButtons } from '../lib/CopyButtons.tsx';
-import { writeClipboard } from '../lib/clipboard.ts';
 import { useToast } from '../lib/toast.tsx';
 import { cellLabels, type Where } from '../lib/where.ts';
 import { cellKey, layoutTable } from '../table/layout.ts';
 import { NarrativeView } from '../table/NarrativeView.tsx';
+import { printPart } from '../lib/print.ts';
 import { TableView } from '../table/TableView.tsx';
 
 export type ReaderTarget = { where: Where } | { finding: string; cells: CellRef[] };
@@ -30,11 +30,14 @@ const isTableId = (id: string): id is TableId => (TABLE_IDS as readonly string[]
 export function Reader({ id, target, onChanged }: ReaderProps) {
   const { t } = useI18n();
   const api = useApi();
+  const shell = useShell();
   const toast = useToast();
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [modes, setModes] = useState<Partial<Record<TableId, Mode>>>({});
-  const [findingsOpen, setFindingsOpen] = useState(true);
+  // Open beside the text on wide windows; on narrow ones (1024 px) the text gets the room and the
+  // panel opens on request (or when a finding is the target).
+  const [findingsOpen, setFindingsOpen] = useState(() => (typeof window.matchMedia === 'function' ? window.matchMedia('(min-width: 1280px)').matches : true));
   const [panel, setPanel] = useState<'source' | 'meta' | null>(null);
   const [highlight, setHighlight] = useState<{ cell?: string; paragraph?: string; heading?: string; sentence?: [TableId, number]; finding?: string }>({});
   const contentRef = useRef<HTMLDivElement>(null);
@@ -95,7 +98,6 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
       el.focus({ preventScroll: true });
     }
     // Not on mode changes: toggling Table/Narrative must leave focus on the toggle.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [report, highlight]);
 
   const findings = useMemo(() => (report ? findingsOf(report) : []), [report]);
@@ -159,7 +161,7 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
               {t.narrativeView}
             </button>
           </div>
-          <CopyButtons scope={{ id: report.id, table: tableId }} label={t.copyTable} what={layout.title} />
+          <CopyButtons report={report} scope={{ table: tableId }} label={t.copyTable} what={layout.title} />
         </div>
         {!report.tables[tableId] && <p className="muted">{t.tableMissing}</p>}
         {mode === 'table' ? (
@@ -167,7 +169,7 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
             layout={layout}
             findingsByCell={findingsByCell}
             highlight={highlight.cell}
-            onCopyCells={async (payload, n) => toast((await writeClipboard(api, payload)) ? t.copiedCells(n) : t.copyFailed)}
+            onCopyCells={async (payload, n) => toast((await shell.writeClipboard(payload).catch(() => false)) ? t.copiedCells(n) : t.copyFailed)}
           />
         ) : (
           <NarrativeView report={report} table={tableId} highlight={highlight.sentence?.[0] === tableId ? highlight.sentence[1] : undefined} />
@@ -197,17 +199,20 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
           <p className="meta-line">
             <span>{t.body}：{report.body.printed}</span>
             <span>{t.year}：{report.year ?? '—'}</span>
-            <span>{t.format}：{report.format}</span>
+            <span title={report.format}>{t.format}：{t.formatNames[report.format] ?? report.format}</span>
             <span className="badge">{t.version(report.version)}</span>
             <span>{t.importedAt} {report.importedAt.slice(0, 10)}</span>
           </p>
           <div className="report-actions">
-            <CopyButtons scope={{ id: report.id }} label={t.copyReport} what={reportName} />
+            <CopyButtons report={report} scope={{}} label={t.copyReport} what={reportName} />
             <button type="button" className="small" onClick={() => setPanel(panel === 'meta' ? null : 'meta')} aria-expanded={panel === 'meta'}>
               {t.editMetadata}
             </button>
             <button type="button" className="small" onClick={() => setPanel(panel === 'source' ? null : 'source')} aria-expanded={panel === 'source'}>
               {t.viewSource}
+            </button>
+            <button type="button" className="small" onClick={() => printPart(null)}>
+              {t.printReport}
             </button>
             <button type="button" className="small" onClick={() => setFindingsOpen((o) => !o)} aria-expanded={findingsOpen} aria-controls="findings-panel">
               {findingsOpen ? t.hideFindings : t.showFindings} ({findings.filter((f) => !f.dismissed).length})
@@ -229,7 +234,10 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
               <h2 id={`h-${chapter.key}`} tabIndex={-1} className={highlight.heading === chapter.key ? 'hit' : undefined}>
                 {chapter.heading}
               </h2>
-              <CopyButtons scope={{ id: report.id, chapter: chapter.key }} label={t.copyChapter} what={chapter.heading} />
+              <CopyButtons report={report} scope={{ chapter: chapter.key }} label={t.copyChapter} what={chapter.heading} />
+              <button type="button" className="small chapter-print" aria-label={t.printChapter(chapter.heading)} onClick={(e) => printPart(e.currentTarget.closest('section'))}>
+                {t.print}
+              </button>
             </div>
             {renderParagraphs(chapter.key, chapter.paragraphs)}
             {hasTables && isTableId(chapter.id) && renderStatistical(chapter.id)}

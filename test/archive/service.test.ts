@@ -103,16 +103,6 @@ describe('archive service', () => {
     expect(await folderHash(dir)).toBe(before);
     await service.close();
   });
-
-  it('writeClipboard defers to the host, false without one', async () => {
-    const { service } = await serviceWith([]);
-    expect(await service.writeClipboard({ text: 'x' })).toBe(false);
-    const dir = await tempDir();
-    const copied: string[] = [];
-    const withClipboard = await openArchiveService({ archiveDir: dir, host: 'electron', lazySearch: true, clipboard: async (p) => (copied.push(p.text), true) });
-    expect(await withClipboard.writeClipboard({ text: '复制' })).toBe(true);
-    expect(copied).toEqual(['复制']);
-  });
 });
 
 describe('archive location', () => {

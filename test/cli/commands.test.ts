@@ -56,7 +56,7 @@ describe('nianbao CLI commands', () => {
     const json = JSON.parse(res.stdout);
     expect(json.tables.applications.received.natural).toBe(20);
     expect(json.tables.applications.carriedOver.total).toBe(1);
-    expect(json.cells.applications.received.natural).toEqual({ state: 'number', raw: '20' });
+    expect(json.cells.applications.received.natural).toEqual({ value: 20, state: 'number', raw: '20' });
     expect(json.chapters[0]).toMatchObject({ id: 'overview', heading: '一、总体情况' });
     expect(json.findings.some((f: { rule: string }) => f.rule === 'crossYear.carryOver')).toBe(true);
     expect(json).toMatchObject({ id: ids[1], body: '命令县人民政府', year: 2022, format: '2021', version: 1 });

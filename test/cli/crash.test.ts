@@ -1,6 +1,8 @@
 /**
- * Crash safety: a bulk CLI import killed with SIGKILL at random points, 20 times, into one
- * archive. After each kill the archive opens; every report whose `imported` line was printed
+ * Crash safety: a bulk CLI import killed with SIGKILL at each step of a write (journal written,
+ * report files written, catalogue shards written, committed), at its first, second and third
+ * write, into one archive. The child kills itself at the exact step (NIANBAO_KILL_AT_STEP,
+ * core/service/step-hook.ts): no guessed delays. After each kill the archive opens; every report whose `imported` line was printed
  * is listed and intact; every listed report has a complete file and its original bytes.
  * Unlisted report files ("orphans" of an unconfirmed write) are allowed between runs: the next
  * writer rolls them back from the journal, so after a final clean run there are none.
@@ -14,7 +16,10 @@ import { openArchive, tempDir } from '../archive/helpers.ts';
 import { spawnCli } from './helpers.ts';
 
 const FILES = 40;
-const RUNS = 20;
+/** The store's steps of an import write (core/archive/store.ts onStep). */
+const STEPS = ['import:journal', 'import:files', 'import:shards', 'import:committed'];
+/** Each step at the 1st, 2nd and 3rd write of the run (an import of FILES may make fewer writes: then it finishes). */
+const RUNS = STEPS.length * 3;
 
 async function writeBatch(seed: number): Promise<string> {
   const dir = await tempDir(`nianbao-crash-src${seed}-`);
@@ -42,33 +47,26 @@ async function checkArchive(archiveDir: string, confirmed: string[]): Promise<{ 
 }
 
 describe('crash safety of a bulk import', () => {
-  it(`survives SIGKILL at random points, ${RUNS} times`, async () => {
+  it(`survives SIGKILL at every step of a write, ${RUNS} times`, async () => {
     const archiveDir = await tempDir('nianbao-crash-');
     const env = { NIANBAO_LOCK_WAIT_MS: '15000' };
-    // Calibrate: how long a whole bulk import takes on this machine right now.
-    const calibration = await tempDir();
-    const started = Date.now();
-    const full = await spawnCli(['import', await writeBatch(1000), '--archive', calibration], env).done;
-    expect(full.code).toBe(0);
-    const fullMs = Date.now() - started;
-
     const confirmed: string[] = [];
     let partial = 0;
     let seed = 1;
     for (let run = 0; run < RUNS; run++) {
+      const step = STEPS[run % STEPS.length];
+      const nth = 1 + Math.floor(run / STEPS.length);
       const src = await writeBatch(seed++);
-      const { child, done } = spawnCli(['import', src, '--archive', archiveDir], env);
-      const delay = 300 + Math.random() * fullMs;
-      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-      const res = await done;
-      clearTimeout(timer);
+      const res = await spawnCli(['import', src, '--archive', archiveDir], { ...env, NIANBAO_KILL_AT_STEP: `${step}:${nth}` }).done;
       const imported = res.stdout.split('\n').filter((l) => l.startsWith('imported ')).map((l) => l.split(' ')[1]);
       confirmed.push(...imported);
+      // The first write of every run reaches every step: those runs are always killed there.
+      if (nth === 1) expect(res.code, `killed at ${step}`).toBe(-1);
       if (res.code === -1 && imported.length < FILES) partial++;
       await checkArchive(archiveDir, confirmed);
     }
-    // Killed in the middle of an import at least a few times (not only before start or after the end).
-    expect(partial).toBeGreaterThanOrEqual(3);
+    // Killed in the middle of an import: at least every run killed at its first write.
+    expect(partial).toBeGreaterThanOrEqual(STEPS.length);
     // A clean run afterwards recovers whatever the last kill left: no orphans, all confirmed reports intact.
     const final = await spawnCli(['import', await writeBatch(999), '--archive', archiveDir], env).done;
     expect(final.code).toBe(0);

@@ -18,8 +18,8 @@ describe('nianbao import (end to end, through the parser)', () => {
     expect(first.code).toBe(0);
     const lines = first.stdout.split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^imported 2021-[0-9a-f]{8} 岚溪县人民政府 2021$/);
-    expect(lines[1]).toMatch(/^imported 2022-[0-9a-f]{8} 岚溪县人民政府 2022$/);
+    expect(lines[0]).toMatch(/^imported 2021-[0-9a-f]{8} 岚溪县人民政府 2021 \S*lanxi-2021\.txt$/);
+    expect(lines[1]).toMatch(/^imported 2022-[0-9a-f]{8} 岚溪县人民政府 2022 \S*lanxi-2022\.txt$/);
     const [id2021, id2022] = lines.map((l) => l.split(' ')[1]);
     const carry = (fs: { rule: string; relatedReportId?: string }[]) => fs.filter((f) => f.rule === 'crossYear.carryOver');
     expect(carry(await findingsOf(dir, id2021)).map((f) => f.relatedReportId)).toEqual([id2022, id2022]);
@@ -51,7 +51,7 @@ describe('nianbao import (end to end, through the parser)', () => {
     const copy = path.join(await tempDir(), 'renamed-copy.txt');
     await copyFile(fixture('lanxi-2021.txt'), copy);
     const again = await cli(['import', copy, '--archive', dir]);
-    expect(again).toMatchObject({ code: 0, stdout: `duplicate ${id}` });
+    expect(again).toMatchObject({ code: 0, stdout: `duplicate ${id} ${copy}` });
     expect(await folderHash(dir)).toBe(before);
   });
 

@@ -1,12 +1,12 @@
 /**
- * The app end to end in Chromium (or Chrome/Edge, see browser.ts) against the browser host, from an empty temporary
- * archive: first run, import, reader (table + narrative), search, clipboard, bad files, findings.
- * Screenshots of each view go to test-artifacts/.
+ * The app end to end in Chromium (or Chrome/Edge, see browser.ts) against the browser host,
+ * from an empty temporary archive: first run, import, reader (table + narrative), search,
+ * clipboard, bad files, findings. Screenshots of each view go to test-artifacts/.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../core/api.ts';
-import { layoutTable, tableToTsv } from '../../core/export/index.ts';
+import { exportReport, layoutTable, tableToTsv } from '../../core/export/index.ts';
 import { importDocument } from '../../core/ingest/index.ts';
 import { narrateTable } from '../../core/narrative.ts';
 import { createHttpApi } from '../../renderer/api/http.ts';
@@ -133,14 +133,19 @@ describeWithBrowser('Nianbao in the browser host', () => {
     expect(got.find((row) => row[0].startsWith('一、本年新收'))).toEqual(['一、本年新收政府信息公开申请数量', '', '', '134', '3', '0', '1', '0', '0', '138']);
   });
 
-  it('copies table 三 as HTML: text/html holds a <table> with rowspan and colspan', async () => {
+  it('copies table 三 as HTML: text/html holds a <table> with rowspan and colspan, text/plain the readable table', async () => {
     await page().click('#ch-applications .stat-toolbar button[data-copy="html"]');
-    await page().waitForTimeout(300);
-    const html = await page().evaluate(async () => {
+    // The toast of this copy ("已复制 … · HTML") appears once the clipboard is written.
+    await page().locator('.toast', { hasText: 'HTML' }).first().waitFor();
+    const { html, text } = await page().evaluate(async () => {
       const items = await navigator.clipboard.read();
       const item = items.find((i) => i.types.includes('text/html'));
-      return item ? await (await item.getType('text/html')).text() : '';
+      const read = async (type: string) => (item && item.types.includes(type) ? await (await item.getType(type)).text() : '');
+      return { html: await read('text/html'), text: await read('text/plain') };
     });
+    const report = await api.getReport(seedId);
+    expect(text).toBe(exportReport(report, { format: 'text', table: 'applications' }));
+    expect(text).not.toContain('<table');
     expect(html).toContain('<table');
     expect(html).toMatch(/rowspan="?\d/i);
     expect(html).toMatch(/colspan="?7/i);

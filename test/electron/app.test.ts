@@ -1,9 +1,9 @@
 /** The composed main process (electron/app.ts) against the fake electron module. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, METHOD_NAMES, SHELL_EVENT_CHANNEL, SHELL_SAVE_CHANNEL, type ShellEvent } from '../../core/channels.ts';
+import { CHANNELS, METHOD_NAMES, SHELL_CLIPBOARD_CHANNEL, SHELL_EVENT_CHANNEL, SHELL_SAVE_CHANNEL, type ShellEvent } from '../../core/channels.ts';
 import type { ImportOutcome } from '../../core/api.ts';
 import { FakeBrowserWindow, resetFakeElectron } from '../support/fake-electron.ts';
 import { createFakeApi } from '../support/fake-api.ts';
@@ -86,7 +86,7 @@ describe('main process', () => {
 
   it('registers a handler for every channel plus save-as, and denies permissions', async () => {
     const { f } = await start();
-    expect([...f.state.ipcHandlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL].sort());
+    expect([...f.state.ipcHandlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL, SHELL_CLIPBOARD_CHANNEL].sort());
     const callback = vi.fn();
     f.state.permissionRequestHandler!(null, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
@@ -146,11 +146,15 @@ describe('main process', () => {
     await vi.waitFor(() => expect(imported).toEqual([['/data/a.pdf', '/data/folder']]));
   });
 
-  it('passes the Electron clipboard to the service and closes the service on quit', async () => {
-    const { f, openService, service } = await start();
-    const { clipboard } = openService.mock.calls[0][0] as { clipboard: (p: { text: string; html?: string }) => Promise<boolean> };
-    expect(await clipboard({ text: 'a\tb', html: '<table></table>' })).toBe(true);
+  it("writes the page's copies to the Electron clipboard itself (never through the service) and closes the service on quit", async () => {
+    const { f, service } = await start();
+    const fromPage = { senderFrame: { parent: null, url: 'app://nianbao/index.html' } };
+    const callsBefore = service.calls.length;
+    expect(await f.state.ipcHandlers.get(SHELL_CLIPBOARD_CHANNEL)!(fromPage, { text: 'a\tb', html: '<table></table>' })).toBe(true);
     expect(f.state.clipboardWrites).toEqual([[{ items: { 'text/plain': 'a\tb', 'text/html': '<table></table>' } }]]);
+    expect(await f.state.ipcHandlers.get(SHELL_CLIPBOARD_CHANNEL)!(fromPage, { text: '纯文本' })).toBe(true);
+    expect(f.state.clipboardWrites.at(-1)).toEqual([{ items: { 'text/plain': '纯文本' } }]);
+    expect(service.calls.length).toBe(callsBefore);
     const quitsBefore = f.state.quitCalls;
     const event = { preventDefault: vi.fn() };
     f.app.emit('before-quit', event);
@@ -166,7 +170,8 @@ describe('main process', () => {
     const { win } = await start();
     win.bounds = { x: 12, y: 34, width: 1111, height: 777 };
     win.emit('close');
-    await new Promise((r) => setTimeout(r, 50));
+    // Saved on close (temp file + rename): wait for the file rather than for a fixed time.
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(path.join(dir, 'window-state.json'), 'utf8'))).toMatchObject({ width: 1111 }));
     FakeBrowserWindow.instances = [];
     const again = await start();
     expect(again.win.options).toMatchObject({ x: 12, y: 34, width: 1111, height: 777 });

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildElectron } from '../../scripts/build-electron.js';
-import { CHANNELS, METHOD_NAMES, SHELL_SAVE_CHANNEL } from '../../core/channels.ts';
+import { importsOutside } from '../support/bundle-imports.ts';
+import { CHANNELS, METHOD_NAMES, SHELL_CLIPBOARD_CHANNEL, SHELL_SAVE_CHANNEL } from '../../core/channels.ts';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -44,7 +45,7 @@ describe('bundled main process', () => {
       const summary = JSON.parse(line!.slice('SUMMARY '.length));
       expect(summary.privileged).toEqual(['app']);
       expect(summary.sandbox).toBe(true);
-      expect(summary.handlers.sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL].sort());
+      expect(summary.handlers.sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL, SHELL_CLIPBOARD_CHANNEL].sort());
       expect(summary.loaded).toBe('app://nianbao/index.html');
       expect(summary.status).toBe(200);
       expect(summary.body).toContain('年报库 bundle test');
@@ -52,6 +53,17 @@ describe('bundled main process', () => {
         { status: 'imported', reason: null, year: 2022 },
         { status: 'imported', reason: null, year: 2022 },
       ]);
+      // The archive service runs in its worker beside main.mjs, never in the main thread (the
+      // imports above went main → worker → main): main.mjs holds none of it, the worker no Electron.
+      const mainCode = readFileSync(path.join(repoRoot, 'dist-electron', 'main.mjs'), 'utf8');
+      const workerCode = readFileSync(path.join(repoRoot, 'dist-electron', 'service-worker.mjs'), 'utf8');
+      expect(mainCode).not.toContain('openArchiveService');
+      expect(workerCode).toContain('openArchiveService');
+      expect(workerCode).not.toMatch(/from\s*["']electron["']/);
+      // What the installer carries: main and the import pool's worker load only 'electron',
+      // built-ins and runtime dependencies (never tsx or esbuild, which are devDependencies).
+      const { dependencies } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      for (const bundle of ['main.mjs', 'service-worker.mjs', 'parse-worker.mjs']) expect(importsOutside(path.join(repoRoot, 'dist-electron', bundle), dependencies, ['electron']), bundle).toEqual([]);
       expect(summary.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(repoRoot, 'dist-electron', 'preload.cjs') });
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, METHOD_NAMES, SHELL_SAVE_CHANNEL } from '../../core/channels.ts';
+import { CHANNELS, METHOD_NAMES, SHELL_CLIPBOARD_CHANNEL, SHELL_SAVE_CHANNEL, type ClipboardPayload } from '../../core/channels.ts';
 import { isTrustedSender, registerArchiveHandlers, registerShellHandlers } from '../../electron/ipc.ts';
 import { createFakeApi } from '../support/fake-api.ts';
 
@@ -52,7 +52,6 @@ describe('ipcMain handlers', () => {
       ['archive:exportReport', [{ id: 'a', format: 'exe' }], /format/],
       ['archive:importFiles', [[{ name: 'a.txt', bytes: 'AAAA' }]], /bytes must be binary data/],
       ['archive:importFiles', [[{ name: 'a\u0000.txt', bytes: new Uint8Array(1) }]], /control characters/],
-      ['archive:writeClipboard', [{ text: 'x', script: 'y' }], /writeClipboard: invalid arguments/],
       ['archive:search', [{ query: 'x'.repeat(1001) }], /search: invalid arguments/],
     ];
     for (const [channel, args, message] of bad) {
@@ -90,9 +89,9 @@ describe('ipcMain handlers', () => {
 describe('save-as handler', () => {
   it('writes the text where the user chose, false when cancelled, refuses bad input and strangers', async () => {
     const ipc = fakeIpcMain();
-    const written: [string, string][] = [];
+    const written: [string, string | Uint8Array][] = [];
     let choice: string | null = '/home/u/Documents/report.md';
-    registerShellHandlers(ipc, { chooseSavePath: async () => choice, writeFile: async (f, t) => void written.push([f, t]) });
+    registerShellHandlers(ipc, { chooseSavePath: async () => choice, writeFile: async (f, t) => void written.push([f, t]), writeClipboard: async () => {} });
     const save = ipc.handlers.get(SHELL_SAVE_CHANNEL)!;
     expect(await save(appEvent, { suggestedName: '伊春市-2022.md', text: '# 年报' })).toBe(true);
     expect(written).toEqual([['/home/u/Documents/report.md', '# 年报']]);
@@ -102,5 +101,34 @@ describe('save-as handler', () => {
     await expect(save(appEvent, { suggestedName: 'a.md', text: 'x', path: '/etc/passwd' })).rejects.toThrow(/invalid arguments/);
     await expect(save(frameEvent('https://evil.example/'), { suggestedName: 'a.md', text: 'x' })).rejects.toThrow(/not the app's page/);
     expect(written).toHaveLength(1);
+    // A binary file (an XLSX dataset) is written as its bytes.
+    choice = '/home/u/Documents/2023.xlsx';
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    expect(await save(appEvent, { suggestedName: '2023.xlsx', text: '', bytes })).toBe(true);
+    expect(written[1]).toEqual(['/home/u/Documents/2023.xlsx', bytes]);
+  });
+});
+
+describe('clipboard handler (shell bridge)', () => {
+  it('writes text/plain and text/html for the app page; refuses extra fields, oversized text and strangers', async () => {
+    const ipc = fakeIpcMain();
+    const copied: ClipboardPayload[] = [];
+    registerShellHandlers(ipc, { chooseSavePath: async () => null, writeFile: async () => {}, writeClipboard: async (p) => void copied.push(p) });
+    const write = ipc.handlers.get(SHELL_CLIPBOARD_CHANNEL)!;
+    expect(await write(appEvent, { text: '一\t二', html: '<table><tr><td>一</td></tr></table>' })).toBe(true);
+    expect(copied).toEqual([{ text: '一\t二', html: '<table><tr><td>一</td></tr></table>' }]);
+    await expect(write(appEvent, { text: 'x', script: 'y' })).rejects.toThrow(/writeClipboard: invalid arguments/);
+    await expect(write(appEvent, { html: '<b>x</b>' })).rejects.toThrow(/writeClipboard: invalid arguments/);
+    await expect(write(appEvent, { text: 'x'.repeat(32 * 1024 * 1024 + 1) })).rejects.toThrow(/longer than/);
+    await expect(write(frameEvent('https://evil.example/'), { text: 'x' })).rejects.toThrow(/not the app's page/);
+    expect(copied).toHaveLength(1);
+  });
+
+  it('is removed with the other shell handlers', () => {
+    const ipc = fakeIpcMain();
+    const dispose = registerShellHandlers(ipc, { chooseSavePath: async () => null, writeFile: async () => {}, writeClipboard: async () => {} });
+    expect([...ipc.handlers.keys()].sort()).toEqual([SHELL_CLIPBOARD_CHANNEL, SHELL_SAVE_CHANNEL].sort());
+    dispose();
+    expect(ipc.handlers.size).toBe(0);
   });
 });

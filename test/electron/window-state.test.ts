@@ -3,7 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState, trackWindowState, type StateFs } from '../../electron/window-state.ts';
 
 const fs: StateFs = { readFile: (f) => readFile(f, 'utf8'), writeFile: (f, t) => writeFile(f, t), rename };
@@ -57,7 +57,7 @@ describe('window state', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ x: 40, y: 30, width: 1100, height: 800, maximized: false });
     win.max = true;
     win.emit('close');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ maximized: true, width: 1100 });
+    // Saved on close without a flush from us: wait for the write itself, not for a guessed delay.
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ maximized: true, width: 1100 }));
   });
 });

@@ -2,9 +2,6 @@ import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../support/fixtures.ts';
 import {
-  chapterToHtml,
-  chapterToMarkdown,
-  chapterToText,
   displayWidth,
   exportReport,
   layoutTable,
@@ -197,11 +194,11 @@ describe('HTML export', () => {
     const table = tableToHtml(layoutTable(hostile, 'applications')!);
     expect(table).not.toContain('<img');
     expect(table).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(chapterToHtml(report, 'overview')).toContain('<p>&lt;script&gt;');
+    expect(exportReport(report, { format: 'html', chapter: 'overview' })).toContain('<p>&lt;script&gt;');
   });
 
   it('a statistical chapter carries its heading, its table and the sentences generated from it', () => {
-    const html = chapterToHtml(report, 'applications');
+    const html = exportReport(report, { format: 'html', chapter: 'applications' });
     expect(html.indexOf('<h2>三、收到和处理政府信息公开申请情况</h2>')).toBe(0);
     expect(html).toContain('<table');
     expect(html.indexOf('<table')).toBeLessThan(html.indexOf('（以下文字根据统计表生成）'));
@@ -233,7 +230,7 @@ describe('text and Markdown export', () => {
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(text.split('伊春市 2022 年政府信息公开工作年度报告')).toHaveLength(2); // the title once, not repeated from the preamble
-    expect(chapterToText(report, 'problems')).toBe('五、存在的主要问题及改进情况\n\n统筹作用还需加强。\n');
+    expect(exportReport(report, { format: 'text', chapter: 'problems' })).toBe('五、存在的主要问题及改进情况\n\n统筹作用还需加强。\n');
   });
 
   it('markdown: GFM tables with stacked headings joined per column, 二 split by section', () => {
@@ -248,9 +245,9 @@ describe('text and Markdown export', () => {
     expect(lines[6]).toBe('|  | （三）不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
     const proactive = exportReport(report, { format: 'markdown', table: 'proactive' });
     expect(proactive).toContain('**第二十条第（五）项**\n\n| 信息内容 | 本年处理决定数量 |  |  |\n| --- | --- | --- | --- |\n| 行政许可 | 211704 |  |  |');
-    const chapter = chapterToMarkdown(report, 'overview');
+    const chapter = exportReport(report, { format: 'markdown', chapter: 'overview' });
     expect(chapter.startsWith('## 一、总体情况\n\n全年共办理政府信息公开申请 138 件。')).toBe(true);
-    expect(chapter).toContain('\\<script>alert("x")\\</script> & “引号” | 竖线');
+    expect(chapter).toContain('\\<script>alert("x")\\</script> & “引号” \\| 竖线');
     expect(exportReport(report, { format: 'markdown' }).startsWith('# 伊春市 2022 年政府信息公开工作年度报告\n')).toBe(true);
   });
 });

@@ -196,12 +196,6 @@ describe('browser host: api routes', () => {
     expect(error.status).toBe(401);
     expect(error.message).toContain('令牌');
   });
-
-  it('writeClipboard returns false without touching the service (the page uses navigator.clipboard)', async () => {
-    const client = createHttpApi({ token: host.token, baseUrl: `http://127.0.0.1:${host.port}` });
-    expect(await client.writeClipboard({ text: 'a\tb', html: '<table></table>' })).toBe(false);
-    expect(fake.calls.some((c) => c.method === 'writeClipboard')).toBe(false);
-  });
 });
 
 describe('browser host: static UI', () => {

@@ -47,8 +47,4 @@ describe('browser host with the archive service', () => {
     expect(error.status).toBe(422);
     expect(error.message).toContain('2099-doesnotexist');
   });
-
-  it('never writes the clipboard itself', async () => {
-    expect(await api.writeClipboard({ text: 'x' })).toBe(false);
-  });
 });

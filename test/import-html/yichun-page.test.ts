@@ -147,7 +147,9 @@ describe('伊春 2022 as a saved government web page (UTF-8 and GBK)', () => {
     expect(tableValues(gbk.parsed.tables)).toEqual(tableValues(utf.parsed.tables));
     const v = tableValues(utf.parsed.tables);
     expect(utf.parsed.format).toBe('2021');
-    expect(utf.parsed.body.printed).toBe('伊春市人民政府办公室');
+    // The body is the one the title names; the page's 发布机构 is kept as the publisher.
+    expect(utf.parsed.body.printed).toBe('伊春市');
+    expect(utf.parsed.publisher).toBe('伊春市人民政府办公室');
     expect(utf.parsed.year).toBe(2022);
     expect(utf.parsed.publishedAt).toBe('2023-01-30');
     expect(v.proactive).toEqual({

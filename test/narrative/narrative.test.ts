@@ -60,7 +60,8 @@ describe('narrateTable: applications (三)', () => {
       'notProcessed.confirmation': { total: '' },
     });
     const sentences = narrateTable(report, 'applications');
-    expect(sentences[0]).toBe('本年新收政府信息公开申请 138 件，其中自然人 138 件、法人或其他组织各列未填报。');
+    // 自然人 accounts for the whole total: the blank 法人或其他组织 columns add nothing worth saying.
+    expect(sentences[0]).toBe('本年新收政府信息公开申请 138 件，其中自然人 138 件。');
     expect(sentences[2]).toContain('没有现成信息需要另行制作 1 件），不予处理各项未填报，其他处理 1 件');
   });
 
@@ -111,7 +112,7 @@ describe('narrateTable: proactive (二)', () => {
       normativeDocuments: { inForce: { value: 379, state: 'number', raw: '379（含自然失效29件）', annotation: '含自然失效29件' } },
     });
     expect(narrateTable(report, 'proactive')).toEqual([
-      '本年未制发规章，未废止，现行有效 0 件。',
+      '本年未制发、废止规章，无现行有效规章。',
       '本年制发行政规范性文件 147 件，废止 55 件，现行有效 379 件（含自然失效29件）。',
       '本年作出行政许可处理决定 211704 件。',
       '本年作出行政处罚处理决定 72105 件。',

@@ -8,7 +8,7 @@ describe('narrating the seed report', () => {
   it('tells tables 二, 三 and the review group of 四 from the imported cells', async () => {
     const { parsed } = await importDocument(readFixture('seed', 'yichun-2022.txt'), 'yichun-2022.txt');
     expect(narrateTable(parsed, 'proactive')).toEqual([
-      '本年未制发规章，未废止，现行有效 0 件。',
+      '本年未制发、废止规章，无现行有效规章。',
       '本年制发行政规范性文件 147 件，废止 55 件，现行有效 379 件。',
       '本年作出行政许可处理决定 211704 件。',
       '本年作出行政处罚处理决定 72105 件。',

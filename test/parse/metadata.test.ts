@@ -35,12 +35,17 @@ describe('report metadata', () => {
     expect(parseDate(text)).toBe(iso);
   });
 
-  it('prefers the converter hints for body and date, and says how sure it is', () => {
+  it("takes the body from the title and keeps the page's 发布机构 as the publisher, the body's fallback only", () => {
     const blocks = [p('某某市2022年政府信息公开工作年度报告'), p('一、总体情况')];
     const hinted = extractMetadata(blocks, { fields: { 发布机构: '某某市人民政府办公室', 公开日期: '2023-01-31' } });
-    expect(hinted.body).toEqual({ printed: '某某市人民政府办公室', normalized: '某某市人民政府办公室' });
+    expect(hinted.body).toEqual({ printed: '某某市', normalized: '某某市' });
+    expect(hinted.publisher).toBe('某某市人民政府办公室');
     expect(hinted.publishedAt).toBe('2023-01-31');
     expect(hinted.confidence).toEqual({ body: 'certain', year: 'certain' });
+    const untitledBody = extractMetadata([p('2022年政府信息公开工作年度报告'), p('一、总体情况')], { fields: { 来源: '某某市人民政府办公室' } });
+    expect(untitledBody.body.printed).toBe('某某市人民政府办公室');
+    expect(untitledBody.publisher).toBe('某某市人民政府办公室');
+    expect(untitledBody.confidence).toEqual({ body: 'guessed', year: 'certain' });
     const untitled = extractMetadata([p('一、总体情况'), p('2022年度政府信息公开工作情况如下。')], { fields: {} });
     expect(untitled.body.printed).toBe('');
     expect(untitled.confidence).toEqual({ body: 'missing', year: 'guessed' });
@@ -51,7 +56,9 @@ describe('report metadata', () => {
     const r = await parseText('某某县2021年政府信息公开工作年度报告\t发布日期：2022-01-25\n一、总体情况\n无。\n');
     expect(r.publishedAt).toBe('2022-01-25');
     expect(r.title).toBe('某某县2021年政府信息公开工作年度报告');
-    expect(r.preamble).toEqual(['发布日期：2022-01-25']);
+    // The page's date is metadata, not preamble.
+    expect(r.preamble).toEqual([]);
+    expect(r.sourceMetadata).toEqual({ 发布日期: '2022-01-25' });
     const s = await parseText('某某县2021年政府信息公开工作年度报告\n一、总体情况\n无。\n某某县人民政府办公室\n2022年1月20日\n');
     expect(s.publishedAt).toBe('2022-01-20');
     expect(s.chapters[0].paragraphs).toEqual(['无。', '某某县人民政府办公室', '2022年1月20日']);

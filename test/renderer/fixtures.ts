@@ -3,7 +3,8 @@
  * changed to blank and "/" to show cells printed as such) and an in-memory ArchiveApi around it.
  */
 import { vi } from 'vitest';
-import type { ArchiveApi, ClipboardPayload, SearchResponse } from '../../core/api.ts';
+import type { ArchiveApi, SearchResponse } from '../../core/api.ts';
+import type { ClipboardPayload, ShellBridge } from '../../core/channels.ts';
 import { exportReport } from '../../core/export/index.ts';
 import type { CatalogueEntry, Cell, Report, RuleEvaluation, StatTable } from '../../core/model.ts';
 import { APPLICATIONS_2021, PROACTIVE_2021, REVIEW_LITIGATION } from '../../core/spec.ts';
@@ -107,6 +108,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
 export function entry(partial: Partial<CatalogueEntry> & Pick<CatalogueEntry, 'id' | 'body' | 'year'>): CatalogueEntry {
   return {
     bodyNormalized: partial.body.replace(/\s+/g, ''),
+    bodyId: partial.body.replace(/\s+/g, '').replace(/(?:人民)?政府$/, ''),
     title: `${partial.body} ${partial.year} 年政府信息公开工作年度报告`,
     format: '2021',
     importedAt: '2026-11-01T00:00:00.000Z',
@@ -120,12 +122,11 @@ export function entry(partial: Partial<CatalogueEntry> & Pick<CatalogueEntry, 'i
   };
 }
 
-export type FakeApi = ArchiveApi & { clipboard: ClipboardPayload[] };
+export type FakeApi = ArchiveApi;
 
 /** An in-memory ArchiveApi over the given reports; exports use the core's real export formats. */
-export function fakeApi(reports: Report[] = [sampleReport()], options: { hostClipboard?: boolean; search?: ArchiveApi['search'] } = {}): FakeApi {
+export function fakeApi(reports: Report[] = [sampleReport()], options: { search?: ArchiveApi['search'] } = {}): FakeApi {
   const byId = new Map(reports.map((r) => [r.id, r]));
-  const clipboard: ClipboardPayload[] = [];
   const emptySearch: SearchResponse = { total: 0, page: 0, pageSize: 20, results: [], warnings: [], index: 'ready', tookMs: 1 };
   const get = (id: string) => {
     const r = byId.get(id);
@@ -133,7 +134,6 @@ export function fakeApi(reports: Report[] = [sampleReport()], options: { hostCli
     return r;
   };
   return {
-    clipboard,
     getStatus: vi.fn(async () => ({ archivePath: '/tmp/a', reports: byId.size, sampleLoaded: false, appVersion: '0.1.0', host: 'browser' as const })),
     listReports: vi.fn(async () =>
       [...byId.values()].map((r) => entry({ id: r.id, body: r.body.printed, year: r.year, findings: r.evaluations.filter((e) => e.status === 'fail').length })),
@@ -143,6 +143,12 @@ export function fakeApi(reports: Report[] = [sampleReport()], options: { hostCli
     importFiles: vi.fn(async () => []),
     removeReports: vi.fn(async (ids: string[]) => ({ removed: ids, undoToken: 'u1' })),
     undoRemove: vi.fn(async () => []),
+    // The trash (renderer/views/Trash.tsx): empty unless a test overrides it.
+    listTrash: vi.fn(async () => ({ batches: [], retentionDays: 30 })),
+    restoreFromTrash: vi.fn(async (selection) => ({ restored: [...(selection.ids ?? [])], skipped: [] })),
+    emptyTrash: vi.fn(async () => 0),
+    getTrashSettings: vi.fn(async () => ({ retentionDays: 30 })),
+    setTrashSettings: vi.fn(async (settings) => settings),
     editMetadata: vi.fn(async (id: string, edit) => {
       const r = get(id);
       const next = { ...r, body: edit.body ? { printed: edit.body, normalized: edit.body } : r.body, year: edit.year ?? r.year };
@@ -164,8 +170,38 @@ export function fakeApi(reports: Report[] = [sampleReport()], options: { hostCli
     listFindings: vi.fn(async () => []),
     search: options.search ?? vi.fn(async () => emptySearch),
     exportReport: vi.fn(async (req) => exportReport(get(req.id), req)),
+    // Bodies and comparison (renderer/views/Compare.tsx): empty answers unless a test overrides them.
+    listBodies: vi.fn(async () => []),
+    suggestDuplicateBodies: vi.fn(async () => []),
+    mergeBodies: vi.fn(async (from: string, into: string) => ({ description: `合并 ${from} → ${into}`, moved: [] })),
+    renameBody: vi.fn(async (body: string, name: string) => ({ description: `更名 ${body} → ${name}`, moved: [] })),
+    setBodyParent: vi.fn(async (body: string) => ({ description: `上级 ${body}`, moved: [] })),
+    undoBodyChange: vi.fn(async () => null),
+    bodyTimeline: vi.fn(async (body: string) => ({ body: { id: body, name: body, names: [body], parent: null, reports: 0, versions: 0, years: [] }, years: [] })),
+    compareReports: vi.fn(async (a: string, b: string) => {
+      const ref = (id: string) => ({ id, body: get(id).body.printed, bodyId: get(id).body.printed, year: get(id).year, version: 1, title: get(id).title });
+      return { a: ref(a), b: ref(b), cells: [], chapters: [] };
+    }),
+    yearOverview: vi.fn(async (request: { year: number }) => ({ year: request.year, rows: [], totals: {}, parents: [], medians: {} })),
+    exportDataset: vi.fn(async (request: { format: 'csv' | 'xlsx' | 'jsonl' }) => ({ fileName: `d.${request.format}`, mediaType: 'text/csv', bytes: new Uint8Array(), reports: 0 })),
+  };
+}
+
+/** How many times the views called the api, over all its methods (the fake's methods are vi.fn). */
+export function apiCallCount(api: ArchiveApi): number {
+  return Object.values(api).reduce((sum: number, method) => sum + ((method as { mock?: { calls: unknown[] } }).mock?.calls.length ?? 0), 0);
+}
+
+export type FakeShell = ShellBridge & { clipboard: ClipboardPayload[] };
+
+/** The Electron shell bridge as the page sees it: clipboard writes are recorded. */
+export function fakeShell(): FakeShell {
+  const clipboard: ClipboardPayload[] = [];
+  return {
+    clipboard,
+    onShellEvent: () => () => {},
+    saveTextFile: vi.fn(async () => true),
     writeClipboard: vi.fn(async (payload: ClipboardPayload) => {
-      if (!options.hostClipboard) return false;
       clipboard.push(payload);
       return true;
     }),

@@ -49,13 +49,17 @@ describe('Library filtering and sorting', () => {
     expect(f.bodies.find((b) => b.value === '伊春市')!.count).toBe(2);
   });
 
-  it('handles 10,000 reports quickly', () => {
+  // How fast this is at 10,000 reports is measured by `npm run bench -- ui`, not asserted here.
+  it('filters, sorts and counts facets over 10,000 reports', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => entry({ id: `r${i}`, body: `机关${i % 997}`, year: 2015 + (i % 9), findings: i % 7 }));
-    const t0 = performance.now();
     const rows = filterAndSort(many, { ...DEFAULT_QUERY, text: '机关1', sort: 'findings', descending: true });
-    facets(many, DEFAULT_QUERY);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(rows).toHaveLength(many.filter((e) => e.body.includes('机关1')).length);
+    expect(rows.every((r) => r.body.includes('机关1'))).toBe(true);
+    const findings = rows.map((r) => r.findings);
+    expect(findings).toEqual([...findings].sort((a, b) => b - a));
+    const all = facets(many, DEFAULT_QUERY);
+    expect(all.years.reduce((n, y) => n + y.count, 0)).toBe(10_000);
+    expect(all.bodies).toHaveLength(997);
   });
 });
 

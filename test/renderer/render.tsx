@@ -1,17 +1,23 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { ArchiveApi } from '../../core/api.ts';
+import type { ShellBridge } from '../../core/channels.ts';
 import { I18nProvider } from '../../renderer/i18n.tsx';
-import { ApiContext } from '../../renderer/lib/apiContext.tsx';
+import { ApiContext, ShellContext } from '../../renderer/lib/apiContext.tsx';
 import { ToastProvider } from '../../renderer/lib/toast.tsx';
 
-/** Renders a view with the providers the app gives it (api, Chinese UI, toasts). */
-export function renderWith(api: ArchiveApi, ui: ReactNode) {
+/**
+ * Renders a view with the providers the app gives it (api, Chinese UI, toasts); with a shell,
+ * that shell bridge instead of the host's (the browser fallback in jsdom).
+ */
+export function renderWith(api: ArchiveApi, ui: ReactNode, options: { shell?: ShellBridge } = {}) {
   const wrap = (node: ReactNode) => (
     <ApiContext.Provider value={api}>
-      <I18nProvider lang="zh">
-        <ToastProvider>{node}</ToastProvider>
-      </I18nProvider>
+      <ShellContext.Provider value={options.shell ?? null}>
+        <I18nProvider lang="zh">
+          <ToastProvider>{node}</ToastProvider>
+        </I18nProvider>
+      </ShellContext.Provider>
     </ApiContext.Provider>
   );
   const utils = render(wrap(ui));

@@ -42,7 +42,7 @@ export function bruteForce(reports: Report[], literal: string): string[] {
 /** All ids matching a query (pages through everything). */
 export async function allIds(engine: SearchEngine, query: string): Promise<{ ids: string[]; total: number }> {
   const ids: string[] = [];
-  let total = 0;
+  let total: number;
   for (let page = 0; ; page++) {
     const res = await engine.search({ query, page, pageSize: 200 });
     total = res.total;

@@ -46,6 +46,26 @@ export function createFakeApi(): FakeApi {
       record('undoRemove', [token]);
       return [];
     },
+    async listTrash() {
+      record('listTrash', []);
+      return { batches: [], retentionDays: 30 };
+    },
+    async restoreFromTrash(selection) {
+      record('restoreFromTrash', [selection]);
+      return { restored: [...(selection.ids ?? [])], skipped: [] };
+    },
+    async emptyTrash(tokens) {
+      record('emptyTrash', [tokens]);
+      return 0;
+    },
+    async getTrashSettings() {
+      record('getTrashSettings', []);
+      return { retentionDays: 30 };
+    },
+    async setTrashSettings(settings) {
+      record('setTrashSettings', [settings]);
+      return settings;
+    },
     async editMetadata(id, edit) {
       record('editMetadata', [id, edit]);
       throw new Error('not in the fake');
@@ -70,9 +90,46 @@ export function createFakeApi(): FakeApi {
       record('exportReport', [request]);
       return `export:${request.id}:${request.format}`;
     },
-    async writeClipboard(payload) {
-      record('writeClipboard', [payload]);
-      return true;
+    async listBodies() {
+      record('listBodies', []);
+      return [];
+    },
+    async suggestDuplicateBodies() {
+      record('suggestDuplicateBodies', []);
+      return [];
+    },
+    async mergeBodies(from, into) {
+      record('mergeBodies', [from, into]);
+      return { description: `合并 ${from} → ${into}`, moved: [] };
+    },
+    async renameBody(body, name) {
+      record('renameBody', [body, name]);
+      return { description: `更名 ${body} → ${name}`, moved: [] };
+    },
+    async setBodyParent(body, parent) {
+      record('setBodyParent', [body, parent]);
+      return { description: `上级 ${body} → ${parent ?? '无'}`, moved: [] };
+    },
+    async undoBodyChange() {
+      record('undoBodyChange', []);
+      return null;
+    },
+    async bodyTimeline(body) {
+      record('bodyTimeline', [body]);
+      return { body: { id: body, name: body, names: [body], parent: null, reports: 0, versions: 0, years: [] }, years: [] };
+    },
+    async compareReports(a, b) {
+      record('compareReports', [a, b]);
+      const ref = (id: string) => ({ id, body: '', bodyId: '', year: null, version: 1, title: '' });
+      return { a: ref(a), b: ref(b), cells: [], chapters: [] };
+    },
+    async yearOverview(request) {
+      record('yearOverview', [request]);
+      return { year: request.year, rows: [], totals: {}, parents: [], medians: {} };
+    },
+    async exportDataset(request) {
+      record('exportDataset', [request]);
+      return { fileName: `nianbao-dataset.${request.format}`, mediaType: 'text/csv', bytes: new Uint8Array([0x61]), reports: 0 };
     },
   };
   return fake;

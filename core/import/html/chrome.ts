@@ -27,7 +27,7 @@ const CHROME_LINE_PATTERNS = [
   /^(相关链接|相关文章|相关信息|相关阅读|相关文件|相关稿件|相关新闻|上一篇|下一篇|扫一扫|分享到|用手机扫描)/,
 ];
 /** Words of print/close/font-size bars: a line made only of these is chrome. */
-const TOOLBAR_WORDS = /^(?:[【】\[\]()（）|｜:：\s]|打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏|分享|字体|字号|默认|大|中|小|TOP)+$/i;
+const TOOLBAR_WORDS = /^(?:[【】[\]()（）|｜:：\s]|打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏|分享|字体|字号|默认|大|中|小|TOP)+$/i;
 
 export function isChromeLine(text: string): boolean {
   if (text.length > 60) return false;

@@ -23,6 +23,28 @@ async function load(pdfjsDir) {
   return pdfjs;
 }
 
+/**
+ * Title and dates of the document properties: the info dictionary, else the XMP packet. Strings
+ * as stored (dates as "D:20240120093000+08'00'" or ISO); a damaged dictionary gives none.
+ */
+async function documentProperties(doc) {
+  try {
+    const { info, metadata } = await doc.getMetadata();
+    const xmp = (name) => {
+      const value = metadata?.get(name);
+      return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    };
+    const text = (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+    return {
+      title: text(info?.Title) ?? xmp('dc:title'),
+      created: text(info?.CreationDate) ?? xmp('xmp:createdate'),
+      modified: text(info?.ModDate) ?? xmp('xmp:modifydate'),
+    };
+  } catch {
+    return {};
+  }
+}
+
 async function extract({ bytes, pdfjsDir }) {
   const { getDocument } = await load(pdfjsDir);
   const task = getDocument({
@@ -57,7 +79,7 @@ async function extract({ bytes, pdfjsDir }) {
       // Long documents: let pdfjs drop parsed fonts and caches now and then (flat peak memory).
       if (n % 16 === 0) await doc.cleanup();
     }
-    return { pages };
+    return { pages, properties: await documentProperties(doc) };
   } finally {
     await task.destroy().catch(() => undefined);
   }

@@ -28,6 +28,19 @@ export interface PdfPage {
   runs: TextRun[];
 }
 
+/** The document properties (info dictionary, else XMP), as stored in the file. */
+export interface PdfProperties {
+  title?: string;
+  /** "D:20240120093000+08'00'" (info dictionary) or ISO 8601 (XMP). */
+  created?: string;
+  modified?: string;
+}
+
+export interface PdfDocument {
+  pages: PdfPage[];
+  properties: PdfProperties;
+}
+
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
 
@@ -36,7 +49,7 @@ class PdfTimeout extends Error {}
 
 interface Job {
   worker: Worker;
-  resolve: (pages: PdfPage[]) => void;
+  resolve: (doc: PdfDocument) => void;
   reject: (err: Error) => void;
 }
 
@@ -69,12 +82,12 @@ function getWorker(): Worker {
   if (workers.length >= MAX_WORKERS) return workers.reduce((a, b) => (inFlight(b) < inFlight(a) ? b : a));
   // No execArgv: the worker runs plain JavaScript without the parent's TypeScript loader.
   const w = new Worker(WORKER_URL, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 1024 } });
-  w.on('message', (msg: { id: number; pages?: PdfPage[]; error?: { name: string; message: string } }) => {
+  w.on('message', (msg: { id: number; pages?: PdfPage[]; properties?: PdfProperties; error?: { name: string; message: string } }) => {
     const job = jobs.get(msg.id);
     if (!job) return;
     jobs.delete(msg.id);
     if (msg.error) job.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
-    else job.resolve(msg.pages!);
+    else job.resolve({ pages: msg.pages!, properties: msg.properties ?? {} });
     if (inFlight(w) === 0) w.unref();
   });
   w.on('error', (err) => {
@@ -89,11 +102,11 @@ function getWorker(): Worker {
   return w;
 }
 
-function runInWorker(bytes: Uint8Array, timeoutMs: number): Promise<PdfPage[]> {
+function runInWorker(bytes: Uint8Array, timeoutMs: number): Promise<PdfDocument> {
   const w = getWorker();
   w.ref();
   const id = nextId++;
-  return new Promise<PdfPage[]>((resolve, reject) => {
+  return new Promise<PdfDocument>((resolve, reject) => {
     const timer = setTimeout(() => {
       jobs.delete(id);
       reject(new PdfTimeout());
@@ -113,15 +126,20 @@ function runInWorker(bytes: Uint8Array, timeoutMs: number): Promise<PdfPage[]> {
 
 /** Reads every page's text runs. Throws ImportError for encrypted, corrupt or unreadable PDFs. */
 export async function extractPdf(bytes: Uint8Array, fileName: string, timeoutMs = 30_000): Promise<PdfPage[]> {
-  let pages: PdfPage[];
+  return (await extractPdfDocument(bytes, fileName, timeoutMs)).pages;
+}
+
+/** Every page's text runs and the document properties. Throws as extractPdf. */
+export async function extractPdfDocument(bytes: Uint8Array, fileName: string, timeoutMs = 30_000): Promise<PdfDocument> {
+  let doc: PdfDocument;
   try {
-    pages = await runInWorker(bytes, timeoutMs);
+    doc = await runInWorker(bytes, timeoutMs);
   } catch (err) {
     const { name, message } = err as Error;
     if (err instanceof PdfTimeout) throw new ImportError(fileName, `PDF 解析超时（超过 ${timeoutMs / 1000} 秒）(PDF took too long to read)`);
     if (name === 'PasswordException') throw new ImportError(fileName, 'PDF 已加密，无法读取，请先解除密码保护 (the PDF is encrypted)');
     throw new ImportError(fileName, `PDF 文件已损坏或无法读取：${message} (corrupt or unreadable PDF)`);
   }
-  if (pages.length === 0) throw new ImportError(fileName, 'PDF 没有页面 (the PDF has no pages)');
-  return pages;
+  if (doc.pages.length === 0) throw new ImportError(fileName, 'PDF 没有页面 (the PDF has no pages)');
+  return doc;
 }

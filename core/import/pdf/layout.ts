@@ -44,6 +44,10 @@ const isTableLine = (l: PdfLine) => l.cells.length >= 2;
 /** A chapter heading (二、主动公开政府信息情况) on a line of its own ends any table. */
 const isChapterHeading = (l: PdfLine) => l.cells.length === 1 && /^[一二三四五六七八九十]+、\S{6,}/.test(l.cells[0].text);
 
+const TABLE_FRAGMENT = /^(?:第[一二三四五六七八九十]+条\s*第[（(][一二三四五六七八九十]+[）)]项|信息内容|申请人情况|法人或其他组织|[（(]本列数据的勾稽关系.*|等于第三项加第四项之和[）)]?|行政复议|行政诉讼)$/;
+/** A line that is a table's header word or note, never a sentence of the narrative. */
+const isTableFragment = (l: PdfLine) => l.cells.length === 1 && TABLE_FRAGMENT.test(l.cells[0].text.trim());
+
 interface Region {
   kind: 'text' | 'table';
   lines: PdfLine[];
@@ -60,6 +64,13 @@ function regions(lines: PdfLine[]): Region[] {
       const ahead = lines.slice(i, i + 6);
       const next = ahead.findIndex(isTableLine);
       table = next > 0 && ahead[next].page - l.page <= 1 && ahead.slice(0, next).every((a) => lineText(a).length < 40 && !isChapterHeading(a));
+    }
+    // Header words and notes of a table printed on a line of their own above it (第二十条 第（一）项,
+    // 申请人情况, （本列数据的勾稽关系为…）) belong to the table, not to the chapter's text.
+    if (!table && isTableFragment(l)) {
+      const ahead = lines.slice(i + 1, i + 5);
+      const next = ahead.findIndex(isTableLine);
+      table = next >= 0 && ahead[next].page - l.page <= 1 && ahead.slice(0, next).every(isTableFragment);
     }
     const kind = table ? 'table' : 'text';
     if (out.at(-1)?.kind === kind) out.at(-1)!.lines.push(l);

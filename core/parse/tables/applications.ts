@@ -9,6 +9,7 @@ import { APPLICANT_COLUMNS, type TableSpec } from '../../spec.ts';
 import { cellState, parseCell } from '../cells.ts';
 import { labelCore, normalizeLabel } from '../normalize.ts';
 import { emptyCells, missingRowFindings } from './findings.ts';
+import { candidatesOf, nearestRow, type LabelCandidate } from './nearestLabel.ts';
 import { gridRows, normalizedTableText, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
 
 type Group = 'denied' | 'unavailable' | 'notProcessed' | 'otherHandling';
@@ -60,13 +61,51 @@ function withoutContext(label: string): string {
   return labelCore(normalizeLabel(label).replace(/^.*?(本年度办理结果|不予公开|无法提供|不予处理|其他处理)/, ''));
 }
 
-function rowIdOf(label: string, group: Group | null, spec: TableSpec): string | null {
+interface RowMatch {
+  id: string;
+  /** True when the label differed from the template's and was matched by its nearness. */
+  differed: boolean;
+}
+
+const candidateCache = new WeakMap<TableSpec, { all: LabelCandidate[]; byGroup: Map<string, LabelCandidate[]> }>();
+function candidates(spec: TableSpec) {
+  let c = candidateCache.get(spec);
+  if (!c) {
+    const byGroup = new Map<string, LabelCandidate[]>();
+    for (const row of spec.rows) {
+      const group = row.id.includes('.') ? row.id.split('.')[0] : '';
+      byGroup.set(group, [...(byGroup.get(group) ?? []), ...candidatesOf([row])]);
+    }
+    c = { all: candidatesOf(spec.rows), byGroup };
+    candidateCache.set(spec, c);
+  }
+  return c;
+}
+
+/** The template label of a row without its group, numbering and punctuation, as withoutContext makes of a printed one. */
+function templateCore(spec: TableSpec, id: string): string {
+  const row = spec.rows.find((r) => r.id === id);
+  return row ? withoutContext(row.label) : '';
+}
+
+function matchRow(label: string, group: Group | null, spec: TableSpec, expected?: string): RowMatch | null {
   const core = withoutContext(label);
   if (core === '') return null;
-  for (const [id, re] of ROW_RULES) if (re.test(core)) return id;
-  if (/^总计$|^合计$/.test(core)) return 'resultTotal';
-  if (group === 'otherHandling' && /^其他$/.test(core) && spec.rows.some((r) => r.id === 'otherHandling.other')) return 'otherHandling.other';
-  return null;
+  // Characters of a neighbouring cell (a group label printed vertically) may precede the label: only a label that lacks
+  // part of the template's wording differed.
+  for (const [id, re] of ROW_RULES) if (re.test(core)) return { id, differed: !core.includes(templateCore(spec, id)) };
+  if (/^总计$|^合计$/.test(core)) return { id: 'resultTotal', differed: false };
+  if (group === 'otherHandling' && /^其他$/.test(core) && spec.rows.some((r) => r.id === 'otherHandling.other')) return { id: 'otherHandling.other', differed: false };
+  if (/^小计$/.test(core)) return null;
+  // A typo or a missing character: the nearest template row, among the group's rows first.
+  const printed = normalizeLabel(label).replace(/^.*?(本年度办理结果|不予公开|无法提供|不予处理|其他处理)/, '');
+  const { all, byGroup } = candidates(spec);
+  const id = (group && nearestRow(printed, byGroup.get(group) ?? [], expected)) || nearestRow(printed, all, expected);
+  return id ? { id, differed: true } : null;
+}
+
+function rowIdOf(label: string, group: Group | null, spec: TableSpec): string | null {
+  return matchRow(label, group, spec)?.id ?? null;
 }
 
 /** Column positions from header rows of a true grid: column id → slot index. */
@@ -89,6 +128,8 @@ export interface ApplicationsResult {
   subtotals: Record<string, Record<string, Cell>>;
   /** Number of template rows found. */
   matchedRows: number;
+  /** For the reader: what was read other than as the template prints it. */
+  notes: string[];
 }
 
 export function mapApplications(blocks: TableBlock[], spec: TableSpec): ApplicationsResult {
@@ -99,6 +140,9 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
   const unplaced: string[] = [];
   const header: GridRow[] = [];
   const singleOtherHandling = !spec.rows.some((r) => r.id === 'otherHandling.noCorrection');
+  const printedLabels: Record<string, string> = {};
+  /** Template index of the last row matched: the next row in the template's order breaks ties between near labels. */
+  let lastRowIndex = -1;
   let group: Group | null = null;
   let matched = 0;
   let pendingLabel = '';
@@ -106,8 +150,15 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
 
   // Column positions depend on the header rows only: recomputed when one is added, not per row.
   let positions = headerPositions(header);
+  // A converter that restarts a table may put its last rows under a header that is not theirs
+  // (their figures shifted against the header's columns): the header's positions hold for a row
+  // only when every figure of the row sits at one of them; otherwise the template's column order.
+  const underHeader = (row: GridRow, end: number) => {
+    const slots = new Set(positions.values());
+    return row.cells.every((c, i) => i <= end || slots.has(i) || cellState(c) !== 'number');
+  };
   const read = (row: GridRow, end: number): string[] | null => {
-    if (row.grid && positions.size === APPLICANT_COLUMNS.length && [...positions.values()].every((p) => p > end && p < row.cells.length)) {
+    if (row.grid && positions.size === APPLICANT_COLUMNS.length && [...positions.values()].every((p) => p > end && p < row.cells.length) && underHeader(row, end)) {
       return APPLICANT_COLUMNS.map((c) => row.cells[positions.get(c.id)!]);
     }
     return valueSlots(row, end, APPLICANT_COLUMNS.length);
@@ -126,13 +177,16 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
       continue;
     }
     let rowId: string | null = null;
+    let differedLabel: string | null = null;
     let groupLabelOnly = false;
     for (const label of labels) {
       const g = GROUPS.find(([, re]) => re.test(labelCore(label)));
       if (g) group = g[0];
     }
     for (const label of [...labels].reverse()) {
-      rowId = rowIdOf(label, group, spec);
+      const match = matchRow(label, group, spec, spec.rows[lastRowIndex + 1]?.id);
+      rowId = match?.id ?? null;
+      if (match?.differed) differedLabel = label;
       if (rowId) break;
     }
     const hasNumber = row.cells.some((c) => cellState(c) === 'number');
@@ -172,12 +226,26 @@ export function mapApplications(blocks: TableBlock[], spec: TableSpec): Applicat
       continue;
     }
     rawByRow.set(rowId, rawLine(row));
+    if (differedLabel) printedLabels[rowId] = differedLabel;
+    lastRowIndex = spec.rows.findIndex((r) => r.id === rowId);
     if (!values) continue; // row found but its cells cannot be placed: stays missing, finding below
     matched++;
     APPLICANT_COLUMNS.forEach((c, i) => {
       cells[rowId][c.id] = parseCell(values[i], c);
     });
   }
+  // Mixed templates: a 2021 table printing （六）其他处理 as one row, as the 2019 trial template did. Its figures are
+  // the group's: kept as 3.其他, the two other sub-rows stay unread (rules that need them are not assessable).
+  const notes: string[] = [];
+  const otherRows = spec.rows.filter((r) => r.id.startsWith('otherHandling.'));
+  if (!singleOtherHandling && subtotals.otherHandling && otherRows.every((r) => !rawByRow.has(r.id))) {
+    cells['otherHandling.other'] = { ...subtotals.otherHandling };
+    rawByRow.set('otherHandling.other', '（六）其他处理（单行，2019 年试行模板样式）');
+    notes.push(`${spec.title}：“（六）其他处理”只印了一行（2019 年试行模板样式），其数字记为“3.其他”，另两个子行无法读取 (2019-style single （六）其他处理 row in a 2021 table)`);
+    delete subtotals.otherHandling;
+  }
   const findings = missingRowFindings(spec, cells, (rowId) => rawByRow.get(rowId) ?? (unplaced.length ? `未找到该行；无法归位的行：${unplaced.join(' / ')}` : '未找到该行'));
-  return { table: { id: 'applications', cells, rawRows: rows.map((r) => r.cells) }, findings, subtotals, matchedRows: matched };
+  const table: StatTable = { id: 'applications', cells, rawRows: rows.map((r) => r.cells) };
+  if (Object.keys(printedLabels).length > 0) table.printedLabels = printedLabels;
+  return { table, findings, subtotals, matchedRows: matched, notes };
 }

@@ -9,6 +9,7 @@ import type { ColumnSpec, TableSpec } from '../../spec.ts';
 import { cellState, parseCell } from '../cells.ts';
 import { labelCore, normalizeLabel } from '../normalize.ts';
 import { emptyCells, missingRowFindings } from './findings.ts';
+import { candidatesOf, nearestRow } from './nearestLabel.ts';
 import { gridRows, normalizedTableText, labelEnd, rawLine, rowLabels, valueSlots, type GridRow } from './grid.ts';
 
 const ROW_RULES: [string, RegExp][] = [
@@ -64,6 +65,9 @@ export function mapProactive(blocks: TableBlock[], spec: TableSpec): ProactiveRe
   const rawByRow = new Map<string, string>();
   let header: (string | null)[] = [];
   let matched = 0;
+  const printedLabels: Record<string, string> = {};
+  /** Template index of the last row matched: the next row in the template's order breaks ties between near labels. */
+  let lastRowIndex = -1;
 
   for (const row of rows) {
     const labelsText = row.cells.map(normalizeLabel).join('|');
@@ -74,10 +78,16 @@ export function mapProactive(blocks: TableBlock[], spec: TableSpec): ProactiveRe
     }
     const end = labelEnd(row.cells);
     if (end < 0) continue;
-    const label = labelCore(rowLabels(row, end).join(''));
-    const rowId = ROW_RULES.find(([, re]) => re.test(label))?.[0];
+    const printed = rowLabels(row, end).join('');
+    const label = labelCore(printed);
+    let rowId = ROW_RULES.find(([, re]) => re.test(label))?.[0];
+    // A typo or a missing character: the nearest template row, recorded as printed.
+    const nearest = rowId ? null : nearestRow(printed, candidatesOf(spec.rows), spec.rows[lastRowIndex + 1]?.id);
+    rowId ??= nearest ?? undefined;
     const rowSpec = spec.rows.find((r) => r.id === rowId);
     if (!rowSpec || rawByRow.has(rowSpec.id)) continue;
+    if (nearest) printedLabels[rowSpec.id] = printed;
+    lastRowIndex = spec.rows.indexOf(rowSpec);
     rawByRow.set(rowSpec.id, rawLine(row));
     const columns = placeColumns(rowSpec.columns, header);
     const values = valueSlots(row, end, rowSpec.columns.length);
@@ -88,7 +98,9 @@ export function mapProactive(blocks: TableBlock[], spec: TableSpec): ProactiveRe
     });
   }
   const findings = missingRowFindings(spec, cells, (rowId) => rawByRow.get(rowId) ?? '未找到该行');
-  return { table: { id: 'proactive', cells, rawRows: rows.map((r) => r.cells) }, findings, matchedRows: matched };
+  const table: StatTable = { id: 'proactive', cells, rawRows: rows.map((r) => r.cells) };
+  if (Object.keys(printedLabels).length > 0) table.printedLabels = printedLabels;
+  return { table, findings, matchedRows: matched };
 }
 
 /** The row's columns in the order the header printed them, or the template order when the header is unreadable. */
