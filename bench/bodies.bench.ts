@@ -107,7 +107,7 @@ async function childMain(mode: string, dir: string, arg: string): Promise<void> 
       const cpuMs = cpuMsSince(cpu0);
       const t1 = performance.now();
       await service.yearOverview({ year: OVERVIEW_YEAR });
-      return report({ ms: cold, cpuMs, warmMs: performance.now() - t1, count: first.rows.length });
+      return report({ ms: cold, cpuMs, warmMs: performance.now() - t1, count: first.count });
     }
     if (mode === 'timeline') {
       const t0 = performance.now();

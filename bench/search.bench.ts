@@ -26,6 +26,7 @@ import Fuse from 'fuse.js';
 import { SearchEngine } from '../core/search/index.ts';
 import { normalize } from '../core/search/normalize.ts';
 import type { CatalogueEntry, Report } from '../core/model.ts';
+import { entryOf } from '../core/archive/store.ts';
 import { allFieldsWithLabels } from '../core/search/document.ts';
 import { reportPlainText } from '../test/search/reports.ts';
 import { realisticReport as makeReport } from './realistic-corpus.ts';
@@ -97,9 +98,6 @@ function mb(bytes: number): string {
   return `${(bytes / 1048576).toFixed(0)} MB`;
 }
 
-function catalogueFor(ids: string[]): CatalogueEntry[] {
-  return ids.map((id) => ({ id, body: '', bodyNormalized: '', bodyId: '', year: null, title: '', format: '2021', importedAt: '', sha256: '', version: 1, latest: true, findings: 0, errors: 0, fileName: '' }));
-}
 
 // ---- child process: build, or load + query ------------------------------------------------
 
@@ -109,9 +107,13 @@ async function childBuild(dir: string, n: number): Promise<void> {
   });
   let buildMs = 0;
   const batch = 1000;
+  // The catalogue rows the archive would hold: at open the index checks each document against
+  // its row (metadata and finding counts), so the query process needs the real rows.
+  const catalogue: CatalogueEntry[] = [];
   for (let start = 0; start < n; start += batch) {
     const reports: Report[] = [];
     for (let i = start; i < Math.min(n, start + batch); i++) reports.push(makeReport(i, SEED));
+    for (const r of reports) catalogue.push(entryOf(r, true));
     const t = performance.now();
     for (const r of reports) await engine.add(r);
     buildMs += performance.now() - t;
@@ -120,13 +122,13 @@ async function childBuild(dir: string, n: number): Promise<void> {
   engine.snapshot();
   const writeMs = performance.now() - t;
   const mem = process.memoryUsage();
-  writeFileSync(join(dir, 'ids.json'), JSON.stringify(Array.from({ length: n }, (_, i) => makeReport(i, SEED).id)));
+  writeFileSync(join(dir, 'catalogue.json'), JSON.stringify(catalogue));
   process.stdout.write(JSON.stringify({ buildMs, writeMs, heap: mem.heapUsed, rss: mem.rss }));
 }
 
 async function childQuery(dir: string, runs: number, incremental: boolean): Promise<void> {
-  const ids = JSON.parse(readFileSync(join(dir, 'ids.json'), 'utf8')) as string[];
-  const catalogue = catalogueFor(ids);
+  const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8')) as CatalogueEntry[];
+  const ids = catalogue.map((e) => e.id);
   const baseRss = process.memoryUsage().rss;
   const t0 = performance.now();
   const engine = await SearchEngine.open(dir, () => catalogue, async () => {
@@ -134,6 +136,7 @@ async function childQuery(dir: string, runs: number, incremental: boolean): Prom
   });
   const loadMs = performance.now() - t0;
   const status = engine.status();
+  if (status.state !== 'ready' || status.reports !== ids.length) throw new Error(`the index did not load as built: ${JSON.stringify(status)}`);
   let firstQueryMs = 0;
   for (let round = 0; round < 10; round++) {
     for (const w of WARMUP) {

@@ -14,7 +14,7 @@ import type { ReportComparison } from './compare/side-by-side.ts';
 import type { DuplicateSuggestion } from './common/body-duplicates.ts';
 
 export type { BodyTimelineData, TimelineYear, TimelineVersion } from './compare/timeline.ts';
-export type { YearOverviewData, OverviewRow, Outlier, ParentTotals } from './compare/overview.ts';
+export type { YearOverviewData, OverviewColumns, OverviewRow, Outlier, ParentTotals } from './compare/overview.ts';
 export type { ReportComparison, CellComparison, ReportRef } from './compare/side-by-side.ts';
 export type { ChapterDiff, TextPart, Repetition } from './compare/text-diff.ts';
 export type { RateValue } from './compare/figures.ts';
@@ -244,6 +244,11 @@ export interface ArchiveApi {
   listReports(query: ListQuery): Promise<CatalogueEntry[]>;
   /** The full stored report. Rejects with a clear message for an unknown id. */
   getReport(id: string): Promise<Report>;
+  /**
+   * Every stored version of this report's body+year (this one included), newest version first.
+   * A report without a body or a year is its own only version. Rejects for an unknown id.
+   */
+  listVersions(id: string): Promise<CatalogueEntry[]>;
   /** The original imported file as text, for the "view source" panel. */
   getSource(id: string): Promise<SourceText>;
   /** Imports files given as bytes (file input, drag & drop). One outcome per file, never throws for a bad file. */

@@ -169,6 +169,7 @@ export const CHANNELS = {
   getStatus: entry('getStatus', z.tuple([])),
   listReports: entry('listReports', z.tuple([listQuery])),
   getReport: entry('getReport', z.tuple([id])),
+  listVersions: entry('listVersions', z.tuple([id])),
   getSource: entry('getSource', z.tuple([id])),
   importFiles: entry('importFiles', z.tuple([importFiles]), IMPORT_BODY_BYTES),
   removeReports: entry('removeReports', z.tuple([z.array(id).min(1).max(LIMITS.removeIds)])),
@@ -230,6 +231,28 @@ export function checkArgs<K extends MethodName>(name: K, args: unknown): ArgsChe
 // navigator.clipboard). The clipboard is a shell matter, not an archive one: the page builds the
 // payload from the report it holds and only the writing needs the host.
 
+// ---- many reports as one zip (Library "导出所选") ---------------------------------------
+//
+// One streamed export instead of one request per report: the browser host answers a POST to
+// REPORTS_ZIP_ROUTE with the zip (its report count in REPORTS_COUNT_HEADER, so the page can show
+// "N / M"); in Electron, main asks for the path in its own save dialog (the page never sends a
+// path) and the service worker writes the zip there, progress pushed as 'exportProgress' events.
+
+export const REPORTS_ZIP_ROUTE = '/download/reports';
+export const REPORTS_COUNT_HEADER = 'X-Nianbao-Reports';
+
+export const reportsZipRequestSchema = z.strictObject({
+  ids: z.array(id).min(1, 'no reports selected').max(LIMITS.removeIds),
+  format: z.enum(EXPORT_FORMATS),
+});
+export type ReportsZipRequest = z.infer<typeof reportsZipRequestSchema>;
+
+/** `nianbao-2011-markdown.zip`: the suggested name of a zip of `count` reports. */
+export const reportsZipFileName = (count: number, format: string) => `nianbao-${count}-${format}.zip`;
+
+/** What an export of many reports ended with: saved (the file's name, no folder) or cancelled by the user. */
+export type ReportsExportOutcome = { status: 'saved'; fileName: string } | { status: 'cancelled' };
+
 export const MENU_COMMANDS = ['search', 'back', 'export', 'findings', 'library'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -238,7 +261,9 @@ export type ShellEvent =
   /** The main process started importing files chosen in its dialog or given on the command line. */
   | { type: 'importStarted'; total: number }
   | { type: 'importProgress'; done: number; total: number; file: string }
-  | { type: 'importFinished'; outcomes: import('./api.ts').ImportOutcome[] };
+  | { type: 'importFinished'; outcomes: import('./api.ts').ImportOutcome[] }
+  /** Reports written so far by the running exportReports (Electron). */
+  | { type: 'exportProgress'; done: number; total: number };
 
 export interface SaveFileRequest {
   /** Suggested file name, e.g. "伊春市-2022.md". */
@@ -261,6 +286,13 @@ export interface ShellBridge {
   saveTextFile(request: SaveFileRequest): Promise<boolean>;
   /** Writes text/plain and text/html together; false when the clipboard refused. */
   writeClipboard(payload: ClipboardPayload): Promise<boolean>;
+  /**
+   * Electron: asks where to save, then writes the selected reports as one zip there (progress
+   * as 'exportProgress' events). Absent in the browser host, which downloads the zip instead.
+   */
+  exportReports?(request: ReportsZipRequest): Promise<ReportsExportOutcome>;
+  /** Electron: stops the running exportReports (it then resolves 'cancelled', no file left). */
+  cancelExport?(): Promise<void>;
 }
 
 /** One-way main → renderer channel carrying ShellEvent. */
@@ -269,6 +301,9 @@ export const SHELL_EVENT_CHANNEL = 'shell:event';
 export const SHELL_SAVE_CHANNEL = 'shell:saveTextFile';
 /** renderer → main invoke channel for writeClipboard. */
 export const SHELL_CLIPBOARD_CHANNEL = 'shell:writeClipboard';
+/** renderer → main invoke channels for exportReports and cancelExport. */
+export const SHELL_EXPORT_REPORTS_CHANNEL = 'shell:exportReports';
+export const SHELL_CANCEL_EXPORT_CHANNEL = 'shell:cancelExport';
 
 export const clipboardPayloadSchema = z.strictObject({
   text: z.string().max(LIMITS.clipboardChars, `text longer than ${LIMITS.clipboardChars} characters`),
@@ -296,4 +331,5 @@ export const shellEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('importStarted'), total: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('importProgress'), done: z.number().int().min(0), total: z.number().int().min(0), file: z.string() }),
   z.strictObject({ type: z.literal('importFinished'), outcomes: z.array(outcomeSchema) }),
+  z.strictObject({ type: z.literal('exportProgress'), done: z.number().int().min(0), total: z.number().int().min(0) }),
 ]);

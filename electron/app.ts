@@ -127,6 +127,8 @@ export function runMain(options: MainOptions): boolean {
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       writeFile: (file, text) => writeFile(file, text, 'utf8'),
+      writeReportsZip: (request, file, zipOptions) => service!.writeReportsZipFile(request, file, zipOptions),
+      sendEvent: send,
       async writeClipboard(payload) {
         const item: Record<string, string> = { 'text/plain': payload.text };
         if (payload.html !== undefined) item['text/html'] = payload.html;

@@ -2,18 +2,22 @@
  * The bridge between the sandboxed page and the main process. Exposes exactly ArchiveApi as
  * window.nianbao (one ipcRenderer.invoke per method, from the channel table — no generic
  * invoke) and the small ShellBridge as window.nianbaoShell (menu commands, save dialog,
- * clipboard; see core/channels.ts for why).
+ * clipboard, many reports saved as one zip; see core/channels.ts for why).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ArchiveApi } from '../core/api.ts';
 import {
   CHANNELS,
+  SHELL_CANCEL_EXPORT_CHANNEL,
   SHELL_CLIPBOARD_CHANNEL,
   SHELL_EVENT_CHANNEL,
+  SHELL_EXPORT_REPORTS_CHANNEL,
   SHELL_SAVE_CHANNEL,
   shellEventSchema,
   type ClipboardPayload,
   type MethodName,
+  type ReportsExportOutcome,
+  type ReportsZipRequest,
   type SaveFileRequest,
   type ShellBridge,
   type ShellEvent,
@@ -38,6 +42,7 @@ export const archiveBridge = {
   listReports: invoker('listReports'),
   getReport: invoker('getReport'),
   getSource: invoker('getSource'),
+  listVersions: invoker('listVersions'),
   importFiles: invoker('importFiles'),
   removeReports: invoker('removeReports'),
   undoRemove: invoker('undoRemove'),
@@ -81,6 +86,16 @@ export const shellBridge = {
   },
   writeClipboard(payload: ClipboardPayload): Promise<boolean> {
     return ipcRenderer.invoke(SHELL_CLIPBOARD_CHANNEL, payload).catch((error: unknown) => {
+      throw cleanIpcError(error);
+    });
+  },
+  exportReports(request: ReportsZipRequest): Promise<ReportsExportOutcome> {
+    return ipcRenderer.invoke(SHELL_EXPORT_REPORTS_CHANNEL, request).catch((error: unknown) => {
+      throw cleanIpcError(error);
+    });
+  },
+  cancelExport(): Promise<void> {
+    return ipcRenderer.invoke(SHELL_CANCEL_EXPORT_CHANNEL).catch((error: unknown) => {
       throw cleanIpcError(error);
     });
   },

@@ -4,11 +4,14 @@
  * carries the request's id. Shared by both ends; no Electron here (the worker cannot load it).
  */
 import type { ArchiveApi, ImportOutcome } from '../core/api.ts';
+import type { ReportsZipRequest } from '../core/channels.ts';
 
-/** The archive service as the main process uses it: ArchiveApi plus imports by path and close. */
+/** The archive service as the main process uses it: ArchiveApi plus imports by path, the zip of many reports to a file, and close. */
 export interface ArchiveBackend extends ArchiveApi {
   close(): Promise<void>;
   importPaths(paths: string[], onProgress?: (done: number, total: number, outcome: ImportOutcome) => void): Promise<ImportOutcome[]>;
+  /** Writes the reports as one zip to `file` (a path main chose in its save dialog); resolves with the count. */
+  writeReportsZipFile(request: ReportsZipRequest, file: string, options?: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal }): Promise<number>;
 }
 
 /** Options the worker opens the archive with (worker_threads workerData). */
@@ -21,7 +24,9 @@ export type ServiceRequest =
   /** method: an ArchiveApi method of the channel table, or importPaths. */
   | { id: number; method: string; args: unknown[] }
   /** Closes the service (search index, write lock); answered once closed. */
-  | { id: number; close: true };
+  | { id: number; close: true }
+  /** Stops the running request `cancel` (a writeReportsZipFile); answered at once. */
+  | { id: number; cancel: number };
 
 export interface SerializedError {
   name: string;
@@ -33,6 +38,8 @@ export type ServiceReply =
   | { id: number; error: SerializedError }
   /** importPaths' progress, before its result. */
   | { id: number; progress: [done: number, total: number, outcome: ImportOutcome] }
+  /** writeReportsZipFile's progress (reports written), before its result. */
+  | { id: number; zipProgress: [done: number, total: number] }
   /** Sent once the archive is open: from then on a crash is worth an immediate restart. */
   | { ready: true };
 

@@ -11,7 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ArchiveApi, ImportOutcome } from '../core/api.ts';
-import { METHOD_NAMES } from '../core/channels.ts';
+import { METHOD_NAMES, type ReportsZipRequest } from '../core/channels.ts';
 import { deserializeError, transferablesOf, type ArchiveBackend, type ServiceReply, type ServiceRequest } from './service-messages.ts';
 
 /** What the page shows for requests lost with a worker that stopped. */
@@ -37,6 +37,7 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress?: (done: number, total: number, outcome: ImportOutcome) => void;
+  onZipProgress?: (done: number, total: number) => void;
 }
 
 interface Running {
@@ -69,6 +70,10 @@ export function startServiceWorker(options: ServiceWorkerOptions): RelayedServic
         waiting.onProgress?.(...reply.progress);
         return;
       }
+      if ('zipProgress' in reply) {
+        waiting.onZipProgress?.(...reply.zipProgress);
+        return;
+      }
       run.pending.delete(reply.id);
       if ('error' in reply) waiting.reject(deserializeError(reply.error));
       else waiting.resolve(reply.result);
@@ -91,11 +96,11 @@ export function startServiceWorker(options: ServiceWorkerOptions): RelayedServic
 
   const running = (): Running => (current ??= spawn());
 
-  function send(request: ServiceRequest, onProgress?: Pending['onProgress']): Promise<unknown> {
+  function send(request: ServiceRequest, onProgress?: Pending['onProgress'], onZipProgress?: Pending['onZipProgress']): Promise<unknown> {
     if (closed) return Promise.reject(new Error(SERVICE_CLOSED_MESSAGE));
     const run = running();
     return new Promise((resolve, reject) => {
-      run.pending.set(request.id, { resolve, reject, onProgress });
+      run.pending.set(request.id, { resolve, reject, onProgress, onZipProgress });
       try {
         run.worker.postMessage(request, 'args' in request ? transferablesOf(request.args) : []);
       } catch (error) {
@@ -116,6 +121,15 @@ export function startServiceWorker(options: ServiceWorkerOptions): RelayedServic
   Object.defineProperty(relayed, 'restarts', { get: () => Math.max(0, started - 1), enumerable: true });
   return Object.assign(relayed as ArchiveApi & { readonly restarts: number }, {
     importPaths: (paths: string[], onProgress?: Pending['onProgress']) => call('importPaths', [paths], onProgress) as Promise<ImportOutcome[]>,
+    writeReportsZipFile(request: ReportsZipRequest, file: string, options: { onProgress?: Pending['onZipProgress']; signal?: AbortSignal } = {}): Promise<number> {
+      const id = nextId++;
+      // The worker stops between two reports and removes its partial file; the request then fails with its cancel error.
+      const cancel = () => void send({ id: nextId++, cancel: id }).catch(() => {});
+      options.signal?.addEventListener('abort', cancel, { once: true });
+      const sent = send({ id, method: 'writeReportsZipFile', args: [request, file] }, undefined, options.onProgress) as Promise<number>;
+      if (options.signal?.aborted) cancel();
+      return sent.finally(() => options.signal?.removeEventListener('abort', cancel));
+    },
     async close(): Promise<void> {
       if (closed) return;
       const run = current;

@@ -23,13 +23,34 @@ export function serveArchiveService(port: Port, opening: Promise<ArchiveBackend>
     () => {}, // every request answers with the opening error
   );
 
+  /** Requests that can be cancelled (writeReportsZipFile), by request id; cancels that came before their request started. */
+  const running = new Map<number, AbortController>();
+  const cancelledEarly = new Set<number>();
+
   const answer = async (request: ServiceRequest): Promise<unknown> => {
+    if ('cancel' in request) {
+      const target = running.get(request.cancel);
+      if (target) target.abort();
+      else cancelledEarly.add(request.cancel);
+      return;
+    }
     const service = await opening;
     if ('close' in request) return service.close();
     const { id, method, args } = request;
     if (method === 'importPaths') {
       const [paths] = args as Parameters<ArchiveBackend['importPaths']>;
       return service.importPaths(paths, (done, total, outcome) => post({ id, progress: [done, total, outcome] }));
+    }
+    if (method === 'writeReportsZipFile') {
+      const [zipRequest, file] = args as [Parameters<ArchiveBackend['writeReportsZipFile']>[0], string];
+      const abort = new AbortController();
+      running.set(id, abort);
+      if (cancelledEarly.delete(id)) abort.abort();
+      try {
+        return await service.writeReportsZipFile(zipRequest, file, { signal: abort.signal, onProgress: (done, total) => post({ id, zipProgress: [done, total] }) });
+      } finally {
+        running.delete(id);
+      }
     }
     // Main validated the arguments against the channel table; the name is checked here again.
     if (!isMethodName(method)) throw new Error(`unknown archive method: ${method}`);

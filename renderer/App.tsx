@@ -15,6 +15,7 @@ import { Library } from './views/Library.tsx';
 import { Reader, type ReaderTarget } from './views/Reader.tsx';
 import { SearchView } from './views/Search.tsx';
 import { CompareView } from './views/Compare.tsx';
+import { focusSelector, restoreFocus } from './lib/focus-return.ts';
 import { TrashView } from './views/Trash.tsx';
 
 export type Route =
@@ -55,15 +56,28 @@ function Shell({ api }: { api: ArchiveApi }) {
   const changed = useCallback(() => setRevision((r) => r + 1), []);
   const importer = useImporter(changed);
 
+  // Where focus was when each history entry was left (by depth), to return there on back.
+  const leftFocus = useRef(new Map<number, string | null>());
+  const returning = useRef<string | null>(null);
   const go = useCallback((next: Route) => {
+    const from = focusSelector(document.activeElement);
     setHistory((h) => {
       const top = h[h.length - 1];
       // Typing in the search box should not stack one entry per keystroke.
       if (top.view === next.view && next.view !== 'reader') return h;
+      leftFocus.current.set(Math.min(h.length, 49), from); // its depth once `next` is on top
       return [...h.slice(-49), next];
     });
   }, []);
-  const back = useCallback(() => setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h)), []);
+  const back = useCallback(
+    () =>
+      setHistory((h) => {
+        if (h.length <= 1) return h;
+        returning.current = leftFocus.current.get(h.length - 1) ?? null;
+        return h.slice(0, -1);
+      }),
+    [],
+  );
 
   useEffect(() => {
     api.getStatus().then(setStatus, () => setStatus(null));
@@ -86,7 +100,8 @@ function Shell({ api }: { api: ArchiveApi }) {
             if (current.view === 'reader')
               void api.exportReport({ id: current.id, format: 'markdown' }).then((text) => getShell().saveTextFile({ suggestedName: `${current.id}.md`, text }));
           }
-        } else {
+        } else if (event.type !== 'exportProgress') {
+          // (export progress is for the running export's own listener: renderer/api/reports-export.ts)
           if (event.type === 'importStarted') go({ view: 'import' });
           external(event);
         }
@@ -100,6 +115,9 @@ function Shell({ api }: { api: ArchiveApi }) {
   useEffect(() => {
     if (focusedRoute.current === route) return;
     focusedRoute.current = route;
+    const selector = returning.current;
+    returning.current = null;
+    if (selector) return restoreFocus(selector);
     if (route.view === 'search') return;
     if (route.view === 'reader' && route.target) return;
     mainRef.current?.focus({ preventScroll: true });
@@ -157,7 +175,7 @@ function Shell({ api }: { api: ArchiveApi }) {
     };
   }, [go, importer]);
 
-  const openHit = (result: SearchResult, hit: SearchHit | null) => go({ view: 'reader', id: result.id, target: hit ? { where: parseWhere(hit.where) } : undefined });
+  const openHit = (result: SearchResult, hit: SearchHit | null) => go({ view: 'reader', id: result.id, target: hit ? { where: parseWhere(hit.where), terms: hit.ranges.map(([s, e]) => hit.snippet.slice(s, e)) } : undefined });
   const openFinding = (row: FindingRow) => go({ view: 'reader', id: row.reportId, target: { finding: row.key, cells: row.cells } });
 
   const navButton = (view: 'library' | 'findings' | 'import' | 'compare' | 'trash', label: string) => (
@@ -228,7 +246,7 @@ function Shell({ api }: { api: ArchiveApi }) {
 
       <main className="app-main" ref={mainRef} tabIndex={-1} aria-label={route.view}>
         {route.view === 'library' && <Library revision={revision} onOpen={(id) => go({ view: 'reader', id })} onChanged={changed} />}
-        {route.view === 'reader' && <Reader key={`${route.id}:${history.length}`} id={route.id} target={route.target} onChanged={changed} />}
+        {route.view === 'reader' && <Reader key={`${route.id}:${history.length}`} id={route.id} target={route.target} onChanged={changed} onOpen={(id) => go({ view: 'reader', id })} />}
         {route.view === 'search' && <SearchView text={searchText} onOpenHit={openHit} />}
         {route.view === 'compare' && <CompareView onOpen={(id) => go({ view: 'reader', id })} />}
         {route.view === 'trash' && <TrashView revision={revision} onChanged={changed} />}

@@ -2,8 +2,12 @@
  * All bodies of one year in one table: key figures and rates per report, each parent's own
  * figures beside the sum of its subordinates, and outliers marked (a figure more than 5× or under
  * 1/5 of its previous year; 实质公开率 far from the group's median). Pure.
+ *
+ * The result is columnar and carries numbers and codes only (10,000 rows are sent to the page):
+ * one array per figure and per rate, outliers as marks; the sentences a user reads are made from
+ * them where they are shown (outlierWhy, and rateOf for why a rate cannot be computed).
  */
-import { FIGURE_LABEL, KEY_FIGURES, RATE_LABEL, figuresOf, ratesOf, type RateValue } from './figures.ts';
+import { FIGURE_LABEL, KEY_FIGURES, RATES, RATE_LABEL, figuresOf, rateOf, type RateValue } from './figures.ts';
 
 export interface OverviewInput {
   id: string;
@@ -15,21 +19,27 @@ export interface OverviewInput {
   previousCells?: Record<string, number | null> | null;
 }
 
+/** A marked cell of the overview: `rise`/`fall` against the previous year, `median` far from the group's median. */
 export interface Outlier {
+  /** Row index in the columns. */
+  row: number;
   /** Figure or rate key. */
   key: string;
-  /** One Chinese sentence. */
-  why: string;
+  kind: 'rise' | 'fall' | 'median';
+  /** The previous year's figure (rise / fall); null for `median`. */
+  previous: number | null;
 }
 
-export interface OverviewRow {
-  id: string;
-  bodyId: string;
-  body: string;
-  parent: string | null;
-  figures: Record<string, number | null>;
-  rates: Record<string, RateValue>;
-  outliers: Outlier[];
+/** One report per index of every array. */
+export interface OverviewColumns {
+  id: string[];
+  bodyId: string[];
+  body: string[];
+  parent: (string | null)[];
+  /** Per KEY_FIGURES key: the figure of each row, null when unknown (never 0). */
+  figures: Record<string, (number | null)[]>;
+  /** Per RATES key: the percentage of each row, null when it cannot be computed (rateOf on the row's figures says why). */
+  rates: Record<string, (number | null)[]>;
 }
 
 export interface ParentTotals {
@@ -42,11 +52,25 @@ export interface ParentTotals {
 }
 
 export interface YearOverviewData {
-  rows: OverviewRow[];
+  /** Number of rows (reports). */
+  count: number;
+  columns: OverviewColumns;
+  outliers: Outlier[];
   /** Sum of every row per figure (null where a row is unknown). */
   totals: Record<string, number | null>;
   parents: ParentTotals[];
   medians: Record<string, number | null>;
+}
+
+/** One row as an object (tests, the CLI, a dataset): figures, rates with why, outlier sentences. */
+export interface OverviewRow {
+  id: string;
+  bodyId: string;
+  body: string;
+  parent: string | null;
+  figures: Record<string, number | null>;
+  rates: Record<string, RateValue>;
+  outliers: { key: string; why: string }[];
 }
 
 /** Thresholds of the outlier marks. */
@@ -59,55 +83,107 @@ function median(values: number[]): number | null {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function addInto(total: Record<string, number | null>, figures: Record<string, number | null>): void {
+function addInto(total: Record<string, number | null>, figures: (key: string) => number | null | undefined): void {
   for (const f of KEY_FIGURES) {
     const t = total[f.key];
-    const v = figures[f.key];
+    const v = figures(f.key);
     total[f.key] = t === null || v == null ? null : Math.round((t + v) * 1e6) / 1e6;
   }
 }
 
 const zeroFigures = () => Object.fromEntries(KEY_FIGURES.map((f) => [f.key, 0 as number | null]));
 
+/** The figures of row `i` as an object. */
+export function rowFigures(columns: OverviewColumns, i: number): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const f of KEY_FIGURES) out[f.key] = columns.figures[f.key][i];
+  return out;
+}
+
+/** The sentence of an outlier mark, as the user reads it on the marked cell. */
+export function outlierWhy(data: Pick<YearOverviewData, 'columns' | 'medians'>, o: Outlier): string {
+  if (o.kind === 'median') {
+    return `${RATE_LABEL[o.key]} ${data.columns.rates[o.key][o.row]}% 与中位数 ${data.medians[o.key]}% 相差超过 ${OUTLIER.rateDistance} 个百分点`;
+  }
+  const now = data.columns.figures[o.key][o.row];
+  return o.kind === 'rise'
+    ? `${FIGURE_LABEL[o.key]} ${now} 超过上年 ${o.previous} 的 ${OUTLIER.factor} 倍`
+    : `${FIGURE_LABEL[o.key]} ${now} 不到上年 ${o.previous} 的 1/${OUTLIER.factor}`;
+}
+
+/** Every row as an object, with the sentences (for tests and callers that want rows, not columns). */
+export function overviewRows(data: YearOverviewData): OverviewRow[] {
+  const { columns } = data;
+  const marks = new Map<number, Outlier[]>();
+  for (const o of data.outliers) marks.set(o.row, [...(marks.get(o.row) ?? []), o]);
+  return columns.id.map((id, i) => {
+    const figures = rowFigures(columns, i);
+    return {
+      id,
+      bodyId: columns.bodyId[i],
+      body: columns.body[i],
+      parent: columns.parent[i],
+      figures,
+      rates: Object.fromEntries(RATES.map((r) => [r.key, rateOf(r, figures)])),
+      outliers: (marks.get(i) ?? []).map((o) => ({ key: o.key, why: outlierWhy(data, o) })),
+    };
+  });
+}
+
 export function buildYearOverview(inputs: OverviewInput[]): YearOverviewData {
-  const rows: OverviewRow[] = inputs.map((input) => {
+  const n = inputs.length;
+  const columns: OverviewColumns = {
+    id: new Array(n),
+    bodyId: new Array(n),
+    body: new Array(n),
+    parent: new Array(n),
+    figures: Object.fromEntries(KEY_FIGURES.map((f) => [f.key, new Array<number | null>(n)])),
+    rates: Object.fromEntries(RATES.map((r) => [r.key, new Array<number | null>(n)])),
+  };
+  const outliers: Outlier[] = [];
+  const rowFigureObjects: Record<string, number | null>[] = new Array(n);
+  inputs.forEach((input, i) => {
+    columns.id[i] = input.id;
+    columns.bodyId[i] = input.bodyId;
+    columns.body[i] = input.body;
+    columns.parent[i] = input.parent;
     const figures = figuresOf(input.cells);
-    const outliers: Outlier[] = [];
+    rowFigureObjects[i] = figures;
+    for (const f of KEY_FIGURES) columns.figures[f.key][i] = figures[f.key];
+    for (const r of RATES) columns.rates[r.key][i] = rateOf(r, figures).value;
     if (input.previousCells) {
       const before = figuresOf(input.previousCells);
       for (const f of KEY_FIGURES) {
         const now = figures[f.key];
         const then = before[f.key];
         if (now == null || then == null || now === 0 || then === 0) continue;
-        if (now > then * OUTLIER.factor) outliers.push({ key: f.key, why: `${FIGURE_LABEL[f.key]} ${now} 超过上年 ${then} 的 ${OUTLIER.factor} 倍` });
-        else if (now * OUTLIER.factor < then) outliers.push({ key: f.key, why: `${FIGURE_LABEL[f.key]} ${now} 不到上年 ${then} 的 1/${OUTLIER.factor}` });
+        if (now > then * OUTLIER.factor) outliers.push({ row: i, key: f.key, kind: 'rise', previous: then });
+        else if (now * OUTLIER.factor < then) outliers.push({ row: i, key: f.key, kind: 'fall', previous: then });
       }
     }
-    return { id: input.id, bodyId: input.bodyId, body: input.body, parent: input.parent, figures, rates: ratesOf(figures), outliers };
   });
   const medians: Record<string, number | null> = {};
-  for (const key of Object.keys(RATE_LABEL)) {
-    medians[key] = median(rows.map((r) => r.rates[key].value).filter((v): v is number => v !== null));
-  }
+  for (const r of RATES) medians[r.key] = median(columns.rates[r.key].filter((v): v is number => v !== null));
   const m = medians.substantiveDisclosure;
-  if (m !== null && rows.length >= 3) {
-    for (const row of rows) {
-      const v = row.rates.substantiveDisclosure.value;
-      if (v !== null && Math.abs(v - m) > OUTLIER.rateDistance) {
-        row.outliers.push({ key: 'substantiveDisclosure', why: `实质公开率 ${v}% 与中位数 ${m}% 相差超过 ${OUTLIER.rateDistance} 个百分点` });
-      }
-    }
+  if (m !== null && n >= 3) {
+    columns.rates.substantiveDisclosure.forEach((v, i) => {
+      if (v !== null && Math.abs(v - m) > OUTLIER.rateDistance) outliers.push({ row: i, key: 'substantiveDisclosure', kind: 'median', previous: null });
+    });
   }
+  outliers.sort((a, b) => a.row - b.row);
   const totals = zeroFigures();
-  for (const r of rows) addInto(totals, r.figures);
-  const byBody = new Map(rows.map((r) => [r.bodyId, r]));
+  for (const f of rowFigureObjects) addInto(totals, (k) => f[k]);
+  const rowOfBody = new Map(columns.bodyId.map((b, i) => [b, i]));
   const groups = new Map<string, ParentTotals>();
-  for (const r of rows) {
-    if (!r.parent) continue;
-    let g = groups.get(r.parent);
-    if (!g) groups.set(r.parent, (g = { bodyId: r.parent, own: byBody.get(r.parent)?.figures ?? null, subordinates: zeroFigures(), count: 0 }));
-    addInto(g.subordinates, r.figures);
+  inputs.forEach((input, i) => {
+    if (!input.parent) return;
+    let g = groups.get(input.parent);
+    if (!g) {
+      const own = rowOfBody.get(input.parent);
+      groups.set(input.parent, (g = { bodyId: input.parent, own: own === undefined ? null : rowFigureObjects[own], subordinates: zeroFigures(), count: 0 }));
+    }
+    addInto(g.subordinates, (k) => rowFigureObjects[i][k]);
     g.count++;
-  }
-  return { rows, totals: rows.length ? totals : Object.fromEntries(KEY_FIGURES.map((f) => [f.key, null])), parents: [...groups.values()], medians };
+  });
+  return { count: n, columns, outliers, totals: n ? totals : Object.fromEntries(KEY_FIGURES.map((f) => [f.key, null])), parents: [...groups.values()], medians };
 }

@@ -8,12 +8,29 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import type { ArchiveApi } from '../api.ts';
-import { CHANNELS, checkArgs, isMethodName, type MethodName } from '../channels.ts';
+import { CHANNELS, ID_PATTERN, LIMITS, REPORTS_ZIP_ROUTE, checkArgs, isMethodName, type MethodName } from '../channels.ts';
+import { PassThrough, type Writable } from 'node:stream';
+import { z } from 'zod';
+import { EXPORT_FORMATS, type ExportFormatId } from '../export/formats.ts';
 import { decodeWire, encodeWire } from '../wire.ts';
 import { SECURITY_HEADERS } from './headers.ts';
 import { resolveStatic } from './static.ts';
 
 export const TOKEN_HEADER = 'x-nianbao-token';
+/** POST here (token header, JSON {ids, format}) for the selected reports as one streamed zip (the route lives in the channel table: the page posts to it too). */
+export { REPORTS_ZIP_ROUTE };
+
+interface ZipWriter {
+  writeReportsZip(request: { ids: string[]; format: ExportFormatId }, out: Writable, options: { signal: AbortSignal }): Promise<number>;
+}
+
+const reportsZipSchema = z.strictObject({
+  ids: z.array(z.string().regex(ID_PATTERN)).min(1).max(LIMITS.removeIds),
+  format: z.enum(EXPORT_FORMATS),
+});
+
+/** `nianbao-2011-markdown.zip` (the service's naming, repeated here: the host does not load the service). */
+const zipFileName = (count: number, format: string) => `nianbao-${count}-${format}.zip`;
 export const LOOPBACK = '127.0.0.1';
 /** Error names of core (ArchiveError, ImportError) meaning "this request cannot be done". */
 const EXPECTED_ERRORS = new Set(['ArchiveError', 'ImportError']);
@@ -71,6 +88,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
 
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url);
+    if (url.pathname === REPORTS_ZIP_ROUTE) return handleReportsZip(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
     return handleStatic(req, res, url);
   }
@@ -110,6 +128,59 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       throw new HttpError(500, error instanceof Error ? error.message : String(error));
     }
     sendJson(res, 200, { result: result === undefined ? null : result });
+  }
+
+  /**
+   * Many reports as one streamed zip download (POST {"ids": [...], "format": "markdown"}): the
+   * response is written while the reports are read one at a time; a closed connection cancels.
+   */
+  async function handleReportsZip(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hasToken(req)) throw new HttpError(401, 'missing or invalid token');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) throw new HttpError(403, 'cross-origin request refused');
+    if (req.method !== 'POST') throw new HttpError(405, 'reports zip: use POST');
+    const zip = (options.api as Partial<ZipWriter>).writeReportsZip;
+    if (!zip) throw new HttpError(404, 'reports zip: not available');
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req, LIMITS.smallBodyBytes, 'reports zip'));
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw new HttpError(400, 'reports zip: request body is not valid JSON');
+    }
+    const parsed = reportsZipSchema.safeParse(body);
+    if (!parsed.success) throw new HttpError(400, `reports zip: invalid request — ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const { ids, format } = parsed.data;
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    // Unknown ids fail before any byte is sent (the answer is then a 422 with the message).
+    const pass = new PassThrough();
+    pass.on('error', () => {}); // reported through `writing` below
+    let started = false;
+    const writing = zip.call(options.api, { ids, format }, pass, { signal: abort.signal }).catch((error: unknown) => {
+      pass.destroy(error as Error);
+      throw error;
+    });
+    pass.once('readable', () => {
+      started = true;
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/zip',
+        'Cache-Control': 'no-store',
+        'Content-Disposition': `attachment; filename="${zipFileName(ids.length, format)}"`,
+        'X-Nianbao-Reports': String(new Set(ids).size),
+      });
+      pass.pipe(res);
+    });
+    try {
+      await writing;
+    } catch (error) {
+      if (started) return void res.destroy();
+      if (error instanceof Error && EXPECTED_ERRORS.has(error.name)) throw new HttpError(422, error.message);
+      throw error;
+    }
   }
 
   function hasToken(req: http.IncomingMessage): boolean {

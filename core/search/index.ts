@@ -17,6 +17,7 @@ import { Executor, SearchAborted } from './execute.ts';
 import { OriginalsReader, appendJournal, journalRecordFor, loadSnapshot, replayJournal, StaleIndexError, writeSnapshot } from './persist.ts';
 import { parseQuery } from './query.ts';
 import { MemoryIndex, buildDoc, type DocRecord } from './store.ts';
+import { docMatchesEntry } from './catalogue-stamp.ts';
 import type { SnapshotData } from './snapshot-data.ts';
 
 export { SearchAborted } from './execute.ts';
@@ -174,8 +175,9 @@ export class SearchEngine {
     } catch {
       entries = [];
     }
-    const wanted = new Set(entries.map((e) => e.id));
-    for (const d of this.index.docs) if (d && !wanted.has(d.id)) this.removeDoc(d.id);
+    const wanted = new Map(entries.map((e) => [e.id, e]));
+    // Removed, or edited by another program while the index was closed: both are indexed afresh (if still wanted).
+    for (const d of this.index.docs) if (d && !(wanted.has(d.id) && docMatchesEntry(d, wanted.get(d.id)!))) this.removeDoc(d.id);
     const missing = entries.filter((e) => !this.index.byId.has(e.id)).map((e) => e.id);
     if (missing.length === 0 && !fullRebuild) return;
     this.setState('building', fullRebuild ? `rebuilding (${this.origin})` : `adding ${missing.length} reports`);

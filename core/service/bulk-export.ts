@@ -71,7 +71,8 @@ export async function writeReportsZip(
       if (options.signal?.aborted) throw new ArchiveError('导出已取消 (export cancelled)');
       const report = await archive.readReport(id);
       const text = exportReport(report, { format: request.format });
-      options.onProgress?.(++done, total);
+      done++; // not inside the optional call: without onProgress the count must still run
+      options.onProgress?.(done, total);
       return text;
     });
     zip.file(zipEntryName(archive.entry(id)!, request.format), entry, { binary: true });

@@ -14,6 +14,9 @@ import { FindingsFeature } from './findings.ts';
 import { SearchFeature } from './search.ts';
 import { ExportFeature } from './export.ts';
 import { TrashFeature } from './trash.ts';
+import { writeReportsZip, type ReportsZipOptions, type ReportsZipRequest } from './bulk-export.ts';
+import { writeReportsZipFile } from './bulk-export-file.ts';
+import type { Writable } from 'node:stream';
 import { ARCHIVE_RULES } from './rules.ts';
 import { killAtStepFromEnv } from './step-hook.ts';
 import { SAMPLE_DIR, sampleFiles } from './sample.ts';
@@ -39,6 +42,10 @@ export interface ArchiveService extends ArchiveApi {
   readonly archive: Archive;
   /** Writes a dataset export straight to a file (XLSX streamed); returns the number of reports. */
   exportDatasetToFile(request: DatasetRequest, file: string): Promise<number>;
+  /** Streams the selected reports as one zip (one file per report) to `out`; progress per report, cancel by signal. */
+  writeReportsZip(request: ReportsZipRequest, out: Writable, options?: ReportsZipOptions): Promise<number>;
+  /** The same zip written to `file` (complete or not at all: a cancel or failure leaves no file). */
+  writeReportsZipFile(request: ReportsZipRequest, file: string, options?: ReportsZipOptions): Promise<number>;
 }
 
 async function isEmptyArchive(dir: string): Promise<boolean> {
@@ -90,6 +97,7 @@ export async function openArchiveService(opts: ArchiveServiceOptions): Promise<A
     listReports: (query) => library.listReports(query),
     getReport: (id) => library.getReport(id),
     getSource: (id) => library.getSource(id),
+    listVersions: (id) => library.listVersions(id),
     editMetadata: (id, edit) => library.editMetadata(id, edit),
     removeReports: (ids) => library.removeReports(ids),
     undoRemove: (token) => library.undoRemove(token),
@@ -116,6 +124,14 @@ export async function openArchiveService(opts: ArchiveServiceOptions): Promise<A
     yearOverview: (request) => comparing.yearOverview(request),
     exportDataset: (request) => dataset.exportDataset(request),
     exportDatasetToFile: (request, file) => dataset.exportDatasetToFile(request, file),
+    writeReportsZip: async (request, out, options) => {
+      await ctx.refresh();
+      return writeReportsZip(request, archive, out, options);
+    },
+    writeReportsZipFile: async (request, file, options) => {
+      await ctx.refresh();
+      return writeReportsZipFile((r, out, o) => writeReportsZip(r, archive, out, o), request, file, options);
+    },
   };
 }
 

@@ -99,6 +99,18 @@ export class LibraryFeature {
     return this.ctx.archive.readReport(id);
   }
 
+  async listVersions(id: string): Promise<CatalogueEntry[]> {
+    await this.ctx.refresh();
+    const entry = this.ctx.archive.entry(id);
+    if (!entry) throw new ArchiveError(`没有编号为 ${id} 的报告 (no report with id ${id})`);
+    // The archive's version group: the same canonical body and year (a report lacking either stands alone).
+    if (!entry.bodyId || entry.year == null) return [entry];
+    return this.ctx.archive
+      .list()
+      .filter((e) => e.bodyId === entry.bodyId && e.year === entry.year)
+      .sort((a, b) => b.version - a.version || b.importedAt.localeCompare(a.importedAt));
+  }
+
   async getSource(id: string): Promise<SourceText> {
     const report = await this.getReport(id);
     const { fileName, mediaType } = report.source;

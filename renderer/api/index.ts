@@ -9,6 +9,7 @@ import type { ShellBridge } from '../../core/channels.ts';
 import { createHttpApi } from './http.ts';
 import { createBrowserShell } from './shell.ts';
 import { takeHostToken } from './token.ts';
+import { exportReportsZip as exportZipVia, type ReportsExportOptions, type ReportsExportOutcome, type ReportsZipRequest } from './reports-export.ts';
 
 declare global {
   interface Window {
@@ -21,6 +22,8 @@ declare global {
 
 let api: ArchiveApi | undefined;
 let shell: ShellBridge | undefined;
+/** The browser host's token, kept for requests outside the ArchiveApi client (the zip download). */
+let hostToken: string | null = null;
 
 /** 'electron' when running inside the desktop app, 'browser' against the browser host. */
 export function hostKind(): 'electron' | 'browser' {
@@ -33,6 +36,7 @@ export function getApi(): ArchiveApi {
     api = window.nianbao;
   } else {
     const token = takeHostToken();
+    hostToken = token;
     // Without a token every call fails with a clear 401 message the UI can show.
     api = createHttpApi({ token: token ?? '' });
   }
@@ -44,6 +48,11 @@ export function getShell(): ShellBridge {
   return shell;
 }
 
+/** Many reports as one zip: saved through Electron's main process, or downloaded from the browser host (see reports-export.ts). */
+export function exportReportsZip(request: ReportsZipRequest, options?: ReportsExportOptions): Promise<ReportsExportOutcome> {
+  return exportZipVia(request, { shell: getShell(), token: () => hostToken ?? takeHostToken() }, options);
+}
+
 /** Tests: replace the api (e.g. with a fake) or reset the cache with undefined. */
 export function setApiForTesting(next: ArchiveApi | undefined, nextShell?: ShellBridge): void {
   api = next;
@@ -53,3 +62,4 @@ export function setApiForTesting(next: ArchiveApi | undefined, nextShell?: Shell
 export { ApiError, TOKEN_HEADER, createHttpApi } from './http.ts';
 export { filesFromDataTransfer, filesFromInput, importPending, type PendingFile, type ImportProgress } from './drop.ts';
 export type { MenuCommand, ShellBridge, ShellEvent } from '../../core/channels.ts';
+export type { ReportsExportOptions, ReportsExportOutcome, ReportsExportProgress, ReportsZipRequest } from './reports-export.ts';

@@ -15,6 +15,16 @@ export function normalizeRanges(length: number, ranges: [number, number][]): [nu
   return merged;
 }
 
+/** [start, end) of every occurrence of each term in `text` (the words a search hit marked). */
+export function termRanges(text: string, terms: string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const term of new Set(terms)) {
+    if (!term) continue;
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) ranges.push([at, at + term.length]);
+  }
+  return ranges;
+}
+
 export function highlightSnippet(snippet: string, ranges: [number, number][]): ReactNode[] {
   const out: ReactNode[] = [];
   let at = 0;

@@ -2,15 +2,17 @@
  * Comparison views: a body's timeline (key figures, year-on-year change, rates, cross-year
  * findings linking to both reports, a chart), two reports side by side (tables 二 三 四 cell by
  * cell, chapters' text diff), and the overview of a year (sortable, filterable, parent totals,
- * outliers, copy as TSV/HTML, CSV export). Every figure is the API's, from the canonical cells;
+ * outliers, copy, export: YearOverviewPanel.tsx). Every figure is the API's, from the canonical cells;
  * unknown stays 未知 and rates that cannot be computed say 无法计算.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { BodySummary, BodyTimeline, RateValue, ReportComparison, YearOverview } from '../../core/api.ts';
+import type { BodySummary, BodyTimeline, RateValue, ReportComparison } from '../../core/api.ts';
 import { KEY_FIGURES, RATES } from '../../core/compare/figures.ts';
-import { useApi, useShell } from '../lib/apiContext.tsx';
+import { useApi } from '../lib/apiContext.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { BodiesPanel } from './BodiesPanel.tsx';
+import { ReportDiff } from './ReportDiff.tsx';
+import { YearOverviewPanel } from './YearOverviewPanel.tsx';
 
 export type CompareTab = 'timeline' | 'sideBySide' | 'overview' | 'bodies';
 
@@ -42,7 +44,7 @@ export function CompareView({ initialTab = 'timeline', onOpen }: { initialTab?: 
       </div>
       {tab === 'timeline' && <TimelinePanel bodies={bodies} onOpen={onOpen} />}
       {tab === 'sideBySide' && <SideBySidePanel bodies={bodies} />}
-      {tab === 'overview' && <OverviewPanel bodies={bodies} onOpen={onOpen} />}
+      {tab === 'overview' && <YearOverviewPanel bodies={bodies} onOpen={onOpen} />}
       {tab === 'bodies' && <BodiesPanel bodies={bodies} onChanged={() => setBodiesRevision((r) => r + 1)} />}
     </section>
   );
@@ -190,11 +192,9 @@ function SideBySidePanel({ bodies }: { bodies: BodySummary[] }) {
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [result, setResult] = useState<ReportComparison | null>(null);
-  const [onlyDiffs, setOnlyDiffs] = useState(true);
   useEffect(() => {
     if (a && b) void api.compareReports(a, b).then(setResult);
   }, [api, a, b]);
-  const cells = result ? result.cells.filter((c) => !onlyDiffs || c.differs) : [];
   return (
     <div className="side-by-side" data-testid="side-by-side">
       <ReportPicker label="报告甲" bodies={bodies} body={bodyA} setBody={setBodyA} id={a} setId={setA} />
@@ -204,200 +204,8 @@ function SideBySidePanel({ bodies }: { bodies: BodySummary[] }) {
           <h2>
             {result.a.body} {result.a.year} ↔ {result.b.body} {result.b.year}
           </h2>
-          <label>
-            <input type="checkbox" checked={onlyDiffs} onChange={(e) => setOnlyDiffs(e.target.checked)} /> 只显示不同的单元格（{result.cells.filter((c) => c.differs).length} / {result.cells.length}）
-          </label>
-          <table className="grid compare-table">
-            <thead>
-              <tr>
-                <th>单元格</th>
-                <th>{result.a.year} {result.a.body}</th>
-                <th>{result.b.year} {result.b.body}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cells.map((c) => (
-                <tr key={c.cell} className={c.differs ? 'differs' : undefined} title={c.cell} data-cell={c.cell}>
-                  <th scope="row">{c.label}</th>
-                  <td className="num">{num(c.a)}</td>
-                  <td className="num">{num(c.b)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>章节文字差异</h3>
-          {result.chapters.map((ch) => (
-            <details key={ch.key} open={!ch.same}>
-              <summary>
-                {ch.heading} {ch.same ? '（相同）' : ''}
-              </summary>
-              <p className="text-diff">
-                {ch.parts.map((p, i) =>
-                  p.kind === 'same' ? <span key={i}>{p.text}</span> : p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>,
-                )}
-              </p>
-            </details>
-          ))}
+          <ReportDiff result={result} />
         </>
-      )}
-    </div>
-  );
-}
-
-/** Rows drawn at first (10,000 rows of 24 cells take seconds to draw); sorting, filtering, totals and copy use every row. */
-const OVERVIEW_PAGE = 300;
-/** One collator for every comparison: localeCompare with a locale builds one per call (seconds for 10,000 rows). */
-const BODY_ORDER = new Intl.Collator('zh');
-
-type SortKey = { kind: 'body' } | { kind: 'figure' | 'rate'; key: string };
-
-function OverviewPanel({ bodies, onOpen }: { bodies: BodySummary[]; onOpen: (id: string) => void }) {
-  const api = useApi();
-  const shell = useShell();
-  const years = useMemo(() => [...new Set(bodies.flatMap((b) => b.years))].sort((x, y) => y - x), [bodies]);
-  const [year, setYear] = useState<number | null>(null);
-  const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<{ by: SortKey; desc: boolean }>({ by: { kind: 'body' }, desc: false });
-  const [data, setData] = useState<YearOverview | null>(null);
-  const [shownRows, setShownRows] = useState(OVERVIEW_PAGE);
-  useEffect(() => {
-    if (year === null && years.length) setYear(years[0]);
-  }, [years, year]);
-  useEffect(() => {
-    if (year !== null)
-      void api.yearOverview({ year }).then((overview) => {
-        performance.mark('nianbao:overview-fetched'); // the bodies benchmark measures rendering from here
-        setData(overview);
-      });
-  }, [api, year]);
-  const rows = useMemo(() => {
-    if (!data) return [];
-    const shown = data.rows.filter((r) => !filter || r.body.includes(filter) || r.bodyId.includes(filter));
-    const value = (r: (typeof shown)[number]) => (sort.by.kind === 'figure' ? r.figures[sort.by.key] : sort.by.kind === 'rate' ? r.rates[sort.by.key].value : null);
-    return [...shown].sort((x, y) => {
-      if (sort.by.kind === 'body') return BODY_ORDER.compare(x.bodyId, y.bodyId) * (sort.desc ? -1 : 1);
-      const vx = value(x);
-      const vy = value(y);
-      if (vx === null) return vy === null ? 0 : 1; // unknown last, whatever the direction
-      if (vy === null) return -1;
-      return (vx - vy) * (sort.desc ? -1 : 1);
-    });
-  }, [data, filter, sort]);
-  const header = (label: string, by: SortKey) => {
-    const active = JSON.stringify(sort.by) === JSON.stringify(by);
-    return (
-      <th key={label} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" className="link" onClick={() => setSort({ by, desc: active ? !sort.desc : by.kind !== 'body' })}>
-          {label}
-          {active ? (sort.desc ? ' ↓' : ' ↑') : ''}
-        </button>
-      </th>
-    );
-  };
-  const tsv = () =>
-    [
-      ['机关', ...KEY_FIGURES.map((f) => f.label), ...RATES.map((r) => r.label)].join('\t'),
-      ...rows.map((r) => [r.body, ...KEY_FIGURES.map((f) => r.figures[f.key] ?? ''), ...RATES.map((x) => r.rates[x.key].value ?? '无法计算')].join('\t')),
-    ].join('\n');
-  const html = () => `<table>${tsv()
-    .split('\n')
-    .map((line) => `<tr>${line.split('\t').map((c) => `<td>${c.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td>`).join('')}</tr>`)
-    .join('')}</table>`;
-  const exportCsv = async () => {
-    if (year === null) return;
-    const file = await api.exportDataset({ year, format: 'csv', ids: rows.map((r) => r.id) });
-    await shell.saveTextFile({ suggestedName: `年报库-${year}.csv`, text: new TextDecoder().decode(file.bytes) });
-  };
-  const exportXlsx = async () => {
-    if (year === null) return;
-    const file = await api.exportDataset({ year, format: 'xlsx', ids: rows.map((r) => r.id) });
-    await shell.saveTextFile({ suggestedName: `年报库-${year}.xlsx`, text: '', bytes: file.bytes });
-  };
-  return (
-    <div className="year-overview" data-testid="year-overview">
-      <label>
-        年度{' '}
-        <select value={year ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <input type="search" placeholder="筛选机关" aria-label="筛选机关" value={filter} onChange={(e) => setFilter(e.target.value)} />{' '}
-      <button type="button" onClick={() => void shell.writeClipboard({ text: tsv(), html: html() })}>
-        复制（TSV/HTML）
-      </button>{' '}
-      <button type="button" onClick={() => void exportCsv()}>
-        导出 CSV
-      </button>{' '}
-      <button type="button" onClick={() => void exportXlsx()}>
-        导出 XLSX
-      </button>
-      {data && (
-        <table className="grid compare-table overview-table">
-          <thead>
-            <tr>
-              {header('机关', { kind: 'body' })}
-              {KEY_FIGURES.map((f) => header(f.label, { kind: 'figure', key: f.key }))}
-              {RATES.map((r) => header(r.label, { kind: 'rate', key: r.key }))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, shownRows).map((r) => {
-              const marked = new Map(r.outliers.map((o) => [o.key, o.why]));
-              return (
-                <tr key={r.id} data-id={r.id}>
-                  <th scope="row">
-                    <button type="button" className="link" onClick={() => onOpen(r.id)}>
-                      {r.body}
-                    </button>
-                  </th>
-                  {KEY_FIGURES.map((f) => (
-                    <td key={f.key} className={`num${marked.has(f.key) ? ' outlier' : ''}`} title={marked.get(f.key)} data-figure={f.key}>
-                      {num(r.figures[f.key])}
-                    </td>
-                  ))}
-                  {RATES.map((x) => (
-                    <td key={x.key} className={`num${marked.has(x.key) ? ' outlier' : ''}`} title={marked.get(x.key)}>
-                      {rate(r.rates[x.key])}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">合计（{rows.length === data.rows.length ? data.rows.length : `${data.rows.length}，筛选前`}）</th>
-              {KEY_FIGURES.map((f) => (
-                <td key={f.key} className="num">
-                  {num(data.totals[f.key])}
-                </td>
-              ))}
-              <td colSpan={RATES.length} />
-            </tr>
-            {data.parents.map((p) => (
-              <tr key={p.bodyId} className="parent-row">
-                <th scope="row">
-                  {p.bodyId}：本级 / 下级合计（{p.count}）
-                </th>
-                {KEY_FIGURES.map((f) => (
-                  <td key={f.key} className="num">
-                    {p.own ? num(p.own[f.key]) : '—'} / {num(p.subordinates[f.key])}
-                  </td>
-                ))}
-                <td colSpan={RATES.length} />
-              </tr>
-            ))}
-          </tfoot>
-        </table>
-      )}
-      {rows.length > shownRows && (
-        <button type="button" className="show-more" onClick={() => setShownRows((n) => n + OVERVIEW_PAGE * 10)}>
-          已显示 {shownRows} / {rows.length} 行，显示更多
-        </button>
       )}
     </div>
   );

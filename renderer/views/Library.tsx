@@ -10,7 +10,8 @@ import { useApi } from '../lib/apiContext.tsx';
 import { DEFAULT_QUERY, facets, filterAndSort, type Facet, type LibraryQuery, type SortKey } from '../lib/library.ts';
 import { takePrefetchedCatalogue } from '../lib/prefetch.ts';
 import { useToast } from '../lib/toast.tsx';
-import { getShell } from '../api/index.ts';
+import { exportReportsZip, type ReportsExportProgress } from '../api/index.ts';
+import { ProgressLine } from '../lib/ProgressLine.tsx';
 import { BusyLine, ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 
 const ROW_HEIGHT = 44;
@@ -33,6 +34,8 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
   const [bodyFilter, setBodyFilter] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [active, setActive] = useState(0);
+  /** Rows opened to list their older versions: the report's id → its other versions, newest first. */
+  const [expanded, setExpanded] = useState<ReadonlyMap<string, CatalogueEntry[]>>(new Map());
 
   useEffect(() => {
     let live = true;
@@ -52,6 +55,21 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
   }, [api, revision]);
 
   const rows = useMemo(() => (entries ? filterAndSort(entries, query) : []), [entries, query]);
+  // Another import or edit may have changed the versions: expanded rows are listed again on request.
+  useEffect(() => setExpanded(new Map()), [revision]);
+  const shown = useMemo(() => withVersions(rows, expanded), [rows, expanded]);
+  const toggleVersions = useCallback(
+    async (entry: CatalogueEntry, open: boolean) => {
+      if (!open) return setExpanded((m) => new Map([...m].filter(([id]) => id !== entry.id)));
+      try {
+        const others = (await api.listVersions(entry.id)).filter((v) => v.id !== entry.id);
+        setExpanded((m) => new Map(m).set(entry.id, others));
+      } catch (e) {
+        toast(`${t.error}：${(e as Error).message}`);
+      }
+    },
+    [api, toast, t.error],
+  );
   const facetData = useMemo(() => (entries ? facets(entries, query) : { years: [], bodies: [] }), [entries, query]);
   const shownBodies = useMemo(() => {
     const f = bodyFilter.trim();
@@ -107,12 +125,25 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
     }
   };
 
+  /** The running export of the selection (reports written so far) and its cancel. */
+  const [exporting, setExporting] = useState<ReportsExportProgress | null>(null);
+  const exportAbort = useRef<AbortController | null>(null);
+  // One streamed zip (one file per report) however many are selected: the transport is renderer/api's choice.
   const exportSelected = async (format: 'markdown' | 'json') => {
     const ids = [...selected];
-    const parts = await Promise.all(ids.map((id) => api.exportReport({ id, format })));
-    const content = format === 'json' ? `[${parts.join(',\n')}]` : parts.join('\n\n---\n\n');
-    // The native "save as" dialog in Electron, a download in the browser host.
-    await getShell().saveTextFile({ suggestedName: `nianbao-${ids.length}.${format === 'json' ? 'json' : 'md'}`, text: content });
+    const abort = new AbortController();
+    exportAbort.current = abort;
+    setExporting({ done: 0, total: ids.length });
+    try {
+      const onProgress = (p: ReportsExportProgress) => setExporting((prev) => (prev && prev.done === p.done && prev.total === p.total ? prev : p));
+      const outcome = await exportReportsZip({ ids, format }, { onProgress, signal: abort.signal });
+      toast(outcome.status === 'saved' ? t.exportedReports(ids.length, outcome.fileName) : t.exportCancelled);
+    } catch (e) {
+      toast(t.exportFailed((e as Error).message));
+    } finally {
+      exportAbort.current = null;
+      setExporting(null);
+    }
   };
 
   if (error) return <div className="pane-message error" role="alert">{t.error}：{error}</div>;
@@ -144,10 +175,10 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
               <button type="button" className="small" onClick={() => setSelected(new Set())} disabled={!!busy}>
                 {t.clearSelection}
               </button>
-              <button type="button" className="small" onClick={() => void exportSelected('markdown')} disabled={!!busy}>
+              <button type="button" className="small" onClick={() => void exportSelected('markdown')} disabled={!!busy || !!exporting}>
                 {t.exportSelected}
               </button>
-              <button type="button" className="small" onClick={() => void exportSelected('json')} disabled={!!busy}>
+              <button type="button" className="small" onClick={() => void exportSelected('json')} disabled={!!busy || !!exporting}>
                 {t.exportSelectedJson}
               </button>
               <button type="button" className="small danger" onClick={removeSelected} disabled={!!busy}>
@@ -157,6 +188,15 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
           )}
         </div>
         {busy && <BusyLine message={busy} />}
+        {exporting && (
+          <ProgressLine
+            message={t.exportingReports(exporting.done, exporting.total)}
+            done={exporting.done}
+            total={exporting.total}
+            cancelLabel={t.cancel}
+            onCancel={() => exportAbort.current?.abort()}
+          />
+        )}
         {confirmingRemove && (
           <ConfirmDialog
             message={t.confirmRemove(selected.size)}
@@ -181,7 +221,10 @@ export function Library({ revision, onOpen, onChanged }: LibraryProps) {
               {sortButton('imported', t.colImported, 'c-imported')}
             </div>
             <LibraryRows
-              rows={rows}
+              rows={shown.rows}
+              versionParent={shown.parent}
+              expanded={expanded}
+              onToggleVersions={toggleVersions}
               selected={selected}
               active={active}
               setActive={setActive}
@@ -261,8 +304,27 @@ const Facets = memo(function Facets({ query, facets: facetData, shownBodies, bod
   );
 });
 
+/** The rows with each expanded row's other versions right under it (and which row each belongs to). */
+function withVersions(rows: CatalogueEntry[], expanded: ReadonlyMap<string, CatalogueEntry[]>): { rows: CatalogueEntry[]; parent: ReadonlyMap<string, string> } {
+  if (expanded.size === 0) return { rows, parent: new Map() };
+  const out: CatalogueEntry[] = [];
+  const parent = new Map<string, string>();
+  for (const r of rows) {
+    out.push(r);
+    for (const v of expanded.get(r.id) ?? []) {
+      out.push(v);
+      parent.set(v.id, r.id);
+    }
+  }
+  return { rows: out, parent };
+}
+
 interface LibraryRowsProps {
   rows: CatalogueEntry[];
+  /** A version row's id → the id of the row it is listed under. */
+  versionParent: ReadonlyMap<string, string>;
+  expanded: ReadonlyMap<string, CatalogueEntry[]>;
+  onToggleVersions(entry: CatalogueEntry, open: boolean): void;
   selected: Set<string>;
   active: number;
   setActive(index: number): void;
@@ -278,13 +340,14 @@ interface RowActions {
   click(e: MouseEvent, index: number, entry: CatalogueEntry): void;
   check(index: number, entry: CatalogueEntry): void;
   focus(index: number): void;
+  versions(entry: CatalogueEntry, open: boolean): void;
 }
 
 /**
  * The virtualized rows. The scroll position lives here: a scroll frame re-renders this list
  * (rows already on screen are memoized), never the facets or the toolbar.
  */
-function LibraryRows({ rows, selected, active, setActive, setSelected, toggle, onOpen, onDelete }: LibraryRowsProps) {
+function LibraryRows({ rows, versionParent, expanded, onToggleVersions, selected, active, setActive, setSelected, toggle, onOpen, onDelete }: LibraryRowsProps) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<number | null>(null);
@@ -314,6 +377,15 @@ function LibraryRows({ rows, selected, active, setActive, setSelected, toggle, o
       const next = Math.max(0, Math.min(index + moves[e.key], rows.length - 1));
       if (e.shiftKey) toggle(rows[next].id, true);
       focusRow(next);
+    } else if (e.key === 'ArrowRight' && entry.version > 1 && !expanded.has(entry.id) && !versionParent.has(entry.id)) {
+      e.preventDefault();
+      onToggleVersions(entry, true);
+    } else if (e.key === 'ArrowLeft' && expanded.has(entry.id)) {
+      e.preventDefault();
+      onToggleVersions(entry, false);
+    } else if (e.key === 'ArrowLeft' && versionParent.has(entry.id)) {
+      e.preventDefault();
+      focusRow(rows.findIndex((r) => r.id === versionParent.get(entry.id)));
     } else if (e.key === 'Home' || e.key === 'End') {
       e.preventDefault();
       focusRow(e.key === 'Home' ? 0 : rows.length - 1);
@@ -355,8 +427,9 @@ function LibraryRows({ rows, selected, active, setActive, setSelected, toggle, o
         toggle(entry.id);
       },
       focus: (index) => setActive(index),
+      versions: (entry, open) => onToggleVersions(entry, open),
     }),
-    [toggle, setActive],
+    [toggle, setActive, onToggleVersions],
   );
 
   return (
@@ -372,6 +445,7 @@ function LibraryRows({ rows, selected, active, setActive, setSelected, toggle, o
               start={item.start}
               isSelected={selected.has(entry.id)}
               isActive={item.index === active}
+              versions={versionParent.has(entry.id) ? 'version' : entry.version > 1 ? (expanded.has(entry.id) ? 'expanded' : 'collapsed') : 'none'}
               actions={actions}
             />
           );
@@ -387,10 +461,12 @@ interface LibraryRowProps {
   start: number;
   isSelected: boolean;
   isActive: boolean;
+  /** 'collapsed' / 'expanded': a report with older versions; 'version': an older version listed under it. */
+  versions: 'none' | 'collapsed' | 'expanded' | 'version';
   actions: RowActions;
 }
 
-const LibraryRow = memo(function LibraryRow({ entry, index, start, isSelected, isActive, actions }: LibraryRowProps) {
+const LibraryRow = memo(function LibraryRow({ entry, index, start, isSelected, isActive, versions, actions }: LibraryRowProps) {
   const { t } = useI18n();
   return (
     <div
@@ -399,7 +475,8 @@ const LibraryRow = memo(function LibraryRow({ entry, index, start, isSelected, i
       data-index={index}
       data-id={entry.id}
       tabIndex={isActive ? 0 : -1}
-      className={`lib-row ${isSelected ? 'selected' : ''}`}
+      className={`lib-row ${isSelected ? 'selected' : ''}${versions === 'version' ? ' version-row' : ''}`}
+      data-version={entry.version}
       style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
       onKeyDown={(e) => actions.key(e, index, entry)}
       onClick={(e) => actions.click(e, index, entry)}
@@ -413,14 +490,34 @@ const LibraryRow = memo(function LibraryRow({ entry, index, start, isSelected, i
           actions.check(index, entry);
         }}
       />
-      <span className="c-body">{entry.body}</span>
+      <span className="c-body">
+        {(versions === 'collapsed' || versions === 'expanded') && (
+          // Mouse only (the row keeps the focus): → and ← on the row do the same.
+          <button
+            type="button"
+            tabIndex={-1}
+            className="version-toggle"
+            aria-expanded={versions === 'expanded'}
+            title={versions === 'expanded' ? t.collapseVersions : t.expandVersions(entry.version)}
+            aria-label={versions === 'expanded' ? t.collapseVersions : t.expandVersions(entry.version)}
+            onClick={(e) => {
+              e.stopPropagation();
+              actions.versions(entry, versions === 'collapsed');
+            }}
+          >
+            {versions === 'expanded' ? '▾' : '▸'}
+          </button>
+        )}
+        {entry.body}
+        {versions === 'version' && <span className="badge version">{t.version(entry.version)}</span>}
+      </span>
       <span className="c-year">{entry.year ?? '—'}</span>
       <span className="c-title" title={entry.title}>
         {entry.title}
       </span>
       <span className="c-format" title={entry.format}>
         {t.formatNames[entry.format] ?? entry.format}
-        {entry.version > 1 && <span className="badge version">{t.version(entry.version)}</span>}
+        {(entry.version > 1 || versions === 'version') && <span className="badge version">{t.version(entry.version)}</span>}
       </span>
       <span className="c-findings">
         {entry.findings > 0 ? (

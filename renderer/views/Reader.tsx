@@ -3,7 +3,7 @@
  * toggle, the findings side panel, source view and metadata edit.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { CellRef, Finding, Report } from '../../core/model.ts';
+import type { CatalogueEntry, CellRef, Finding, Report } from '../../core/model.ts';
 import { findingsOf } from '../../core/model.ts';
 import { TABLE_IDS, type TableId } from '../../core/spec.ts';
 import { useI18n } from '../i18n.tsx';
@@ -14,20 +14,25 @@ import { cellLabels, type Where } from '../lib/where.ts';
 import { cellKey, layoutTable } from '../table/layout.ts';
 import { NarrativeView } from '../table/NarrativeView.tsx';
 import { printPart } from '../lib/print.ts';
+import { highlightSnippet, termRanges } from '../lib/highlight.tsx';
 import { TableView } from '../table/TableView.tsx';
+import { VersionsPanel } from './VersionsPanel.tsx';
 
-export type ReaderTarget = { where: Where } | { finding: string; cells: CellRef[] };
+/** A search hit (with the words it marked, to mark them in the text) or a finding's cells. */
+export type ReaderTarget = { where: Where; terms?: string[] } | { finding: string; cells: CellRef[] };
 type Mode = 'table' | 'narrative';
 
 export interface ReaderProps {
   id: string;
   target?: ReaderTarget;
   onChanged?(): void;
+  /** Opens another report in the reader (another version of this one, from the versions menu). */
+  onOpen?(id: string): void;
 }
 
 const isTableId = (id: string): id is TableId => (TABLE_IDS as readonly string[]).includes(id);
 
-export function Reader({ id, target, onChanged }: ReaderProps) {
+export function Reader({ id, target, onChanged, onOpen }: ReaderProps) {
   const { t } = useI18n();
   const api = useApi();
   const shell = useShell();
@@ -38,8 +43,10 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
   // Open beside the text on wide windows; on narrow ones (1024 px) the text gets the room and the
   // panel opens on request (or when a finding is the target).
   const [findingsOpen, setFindingsOpen] = useState(() => (typeof window.matchMedia === 'function' ? window.matchMedia('(min-width: 1280px)').matches : true));
-  const [panel, setPanel] = useState<'source' | 'meta' | null>(null);
-  const [highlight, setHighlight] = useState<{ cell?: string; paragraph?: string; heading?: string; sentence?: [TableId, number]; finding?: string }>({});
+  const [panel, setPanel] = useState<'source' | 'meta' | 'versions' | null>(null);
+  /** Every version of this report's body+year (this one included); the menu shows when there are several. */
+  const [versions, setVersions] = useState<CatalogueEntry[]>([]);
+  const [highlight, setHighlight] = useState<{ cell?: string; paragraph?: string; terms?: string[]; heading?: string; sentence?: [TableId, number]; finding?: string }>({});
   const contentRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -59,6 +66,18 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
     };
   }, [api, id]);
 
+  // Reloaded after a metadata edit too: a new body or year puts the report in another version group.
+  useEffect(() => {
+    let live = true;
+    api.listVersions(id).then(
+      (v) => live && setVersions(v),
+      () => live && setVersions([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id, report?.body.id, report?.body.printed, report?.year]);
+
   // Apply the target (search hit, finding link): switch the table mode and mark what to highlight.
   useEffect(() => {
     if (!target) return setHighlight({});
@@ -69,7 +88,7 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
       return setHighlight({ finding: target.finding, cell: cell ? cellKey(cell) : undefined });
     }
     const w = target.where;
-    if (w.kind === 'chapter') setHighlight(w.paragraph === 'heading' ? { heading: w.chapter } : { paragraph: `${w.chapter}:${w.paragraph}` });
+    if (w.kind === 'chapter') setHighlight(w.paragraph === 'heading' ? { heading: w.chapter } : { paragraph: `${w.chapter}:${w.paragraph}`, terms: target.terms });
     else if (w.kind === 'table') {
       setModes((m) => ({ ...m, [w.table]: 'table' }));
       setHighlight({ cell: cellKey({ table: w.table, row: w.row, column: w.column }) });
@@ -135,15 +154,29 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
     el?.scrollIntoView?.({ block: 'start' });
     el?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   };
+  /** Keyboard users skip a chapter's copy and print buttons: focus goes to its first paragraph (or table). */
+  const focusChapterText = (key: string) => {
+    const section = document.getElementById(`ch-${key}`);
+    const first = section?.querySelector<HTMLElement>('[data-paragraph], table.stat td[tabindex="0"], table');
+    if (!first) return;
+    if (!first.hasAttribute('tabindex')) first.setAttribute('tabindex', '-1');
+    first.focus();
+  };
   const hasTables = report.format === '2021' || report.format === '2019-trial';
   const reportName = `${report.body.printed} ${report.year ?? ''}`.trim();
 
   const renderParagraphs = (key: string, paragraphs: string[]) =>
-    paragraphs.map((p, i) => (
-      <p key={i} data-paragraph={`${key}:${i}`} className={highlight.paragraph === `${key}:${i}` ? 'hit' : undefined}>
-        {p}
-      </p>
-    ));
+    paragraphs.map((p, i) => {
+      const isHit = highlight.paragraph === `${key}:${i}`;
+      // The hit's words are marked where they are; the paragraph itself is only outlined (the whole
+      // paragraph in yellow would not say where the match is). Without words, the paragraph is the hit.
+      const ranges = isHit && highlight.terms?.length ? termRanges(p, highlight.terms) : [];
+      return (
+        <p key={i} data-paragraph={`${key}:${i}`} className={isHit ? (ranges.length ? 'hit-paragraph' : 'hit') : undefined}>
+          {ranges.length ? highlightSnippet(p, ranges) : p}
+        </p>
+      );
+    });
 
   const renderStatistical = (tableId: TableId) => {
     const layout = layoutTable(report, tableId);
@@ -211,6 +244,11 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
             <button type="button" className="small" onClick={() => setPanel(panel === 'source' ? null : 'source')} aria-expanded={panel === 'source'}>
               {t.viewSource}
             </button>
+            {versions.length > 1 && (
+              <button type="button" className="small" onClick={() => setPanel(panel === 'versions' ? null : 'versions')} aria-expanded={panel === 'versions'}>
+                {t.versions(versions.length)}
+              </button>
+            )}
             <button type="button" className="small" onClick={() => printPart(null)}>
               {t.printReport}
             </button>
@@ -220,6 +258,9 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
           </div>
           {panel === 'meta' && <MetadataForm report={report} onClose={() => setPanel(null)} onSaved={updated} />}
           {panel === 'source' && <SourcePanel id={report.id} onClose={() => setPanel(null)} />}
+          {panel === 'versions' && onOpen && (
+            <VersionsPanel current={report} versions={versions} what={reportName} onOpen={onOpen} onClose={() => setPanel(null)} />
+          )}
         </header>
 
         {report.preamble.length > 0 && (
@@ -234,6 +275,9 @@ export function Reader({ id, target, onChanged }: ReaderProps) {
               <h2 id={`h-${chapter.key}`} tabIndex={-1} className={highlight.heading === chapter.key ? 'hit' : undefined}>
                 {chapter.heading}
               </h2>
+              <a className="skip-link" href={`#ch-${chapter.key}`} onClick={(e) => (e.preventDefault(), focusChapterText(chapter.key))}>
+                {t.skipToChapterText(chapter.heading)}
+              </a>
               <CopyButtons report={report} scope={{ chapter: chapter.key }} label={t.copyChapter} what={chapter.heading} />
               <button type="button" className="small chapter-print" aria-label={t.printChapter(chapter.heading)} onClick={(e) => printPart(e.currentTarget.closest('section'))}>
                 {t.print}

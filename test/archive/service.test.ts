@@ -46,7 +46,8 @@ describe('archive service', () => {
     expect((await cross(ids[0])).some((e) => e.status === 'fail' && e.relatedReportId === ids[1])).toBe(true);
     expect((await cross(ids[1])).some((e) => e.status === 'fail')).toBe(true);
     const renamed = await service.editMetadata(ids[1], { body: '丁县人民政府' });
-    expect(renamed.body).toEqual({ printed: '丁县人民政府', normalized: '丁县人民政府' });
+    // The canonical body id follows the new name (丁县人民政府 = 丁县), so timelines group it with 丁县.
+    expect(renamed.body).toEqual({ printed: '丁县人民政府', normalized: '丁县人民政府', id: '丁县' });
     expect(await cross(ids[0])).toEqual([]);
     expect(await cross(ids[1])).toEqual([]);
     // Persisted: a fresh service sees the edit in catalogue and report.

@@ -159,9 +159,12 @@ describe('archive store: schema versions', () => {
     await writeFile(path.join(dir, 'sources', `${'0'.repeat(64)}.txt`), 'old');
     await writeFile(path.join(dir, 'catalogue.json'), JSON.stringify({ schemaVersion: 0, shards: 64, generation: 1 }));
     const archive = await openArchive(dir);
-    expect(archive.notices.join('\n')).toMatch(/旧版本 0，已迁移到 1/);
+    // Every migration runs in one go, to the current version (v2 added the canonical body id).
+    expect(archive.notices.join('\n')).toMatch(new RegExp(`旧版本 0，已迁移到 ${SCHEMA_VERSION}`));
     const report = await archive.readReport('2019-00000000');
     expect(report.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(report.body.id).toBe(archive.list()[0].bodyId);
+    expect(report.body.id).not.toBe('');
     expect(report.dismissals).toEqual([]);
     expect(report.version).toBe(1);
     const onDisk = JSON.parse(await readFile(path.join(dir, 'reports', '2019-00000000.json'), 'utf8'));

@@ -27,7 +27,7 @@ describe('nianbao CLI commands', () => {
     expect((await cli(['list', '--year', '20x2', '--archive', await tempDir()])).code).toBe(2);
   });
 
-  it('list --json gives {id, body, year, title, format, findings} per latest report', async () => {
+  it('list --json gives {id, bodyId, body, year, title, format, findings} per latest report', async () => {
     const { dir, ids } = await archiveWith();
     const res = await cli(['list', '--json', '--archive', dir]);
     expect(res.code).toBe(0);
@@ -35,6 +35,7 @@ describe('nianbao CLI commands', () => {
     expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual({
       id: expect.any(String),
+      bodyId: expect.any(String),
       body: expect.any(String),
       year: 2022,
       title: expect.any(String),
@@ -45,6 +46,8 @@ describe('nianbao CLI commands', () => {
     });
     const filtered = JSON.parse((await cli(['list', '--json', '--year', '2021', '--body', '命令县', '--archive', dir])).stdout);
     expect(filtered.map((r: { id: string }) => r.id)).toEqual([ids[0]]);
+    // The canonical body (scripts group by it): 命令县人民政府 and 命令县 are one body.
+    expect(filtered[0]).toMatchObject({ bodyId: '命令县', body: '命令县人民政府' });
     const text = await cli(['list', '--archive', dir]);
     expect(text.stdout.split('\n')).toHaveLength(3);
   });

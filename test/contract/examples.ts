@@ -6,6 +6,7 @@ export const VALID_ARGS: { [K in MethodName]: Parameters<ArchiveApi[K]> } = {
   getStatus: [],
   listReports: [{ year: 2022, body: '伊春', allVersions: false }],
   getReport: ['2022-a1b2c3'],
+  listVersions: ['2022-a1b2c3'],
   getSource: ['2022-a1b2c3'],
   importFiles: [[{ name: '伊春市2022年报.txt', bytes: new Uint8Array([0xe4, 0xb8, 0x80]) }]],
   removeReports: [['2022-a1b2c3', 'nd-ffff']],

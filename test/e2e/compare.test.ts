@@ -6,6 +6,7 @@
  * Screenshots at 1366 px to test-artifacts/.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ArchiveApi, Report } from '../../core/api.ts';
 import { cellValues } from '../../core/compare/cells.ts';
@@ -86,10 +87,10 @@ describeWithBrowser('比较: timeline, side by side, year overview', () => {
   it('the year overview sorts, filters and copies the rows of 2023', async () => {
     await page().click('[role=tab]:has-text("年度总览")');
     await page().locator('[data-testid=year-overview] select').selectOption('2023');
-    const expected = (await api.yearOverview({ year: 2023 })).rows;
-    const rows = page().locator('.overview-table tbody tr');
+    const expected = (await api.yearOverview({ year: 2023 })).count;
+    const rows = page().locator('.overview-table tbody tr[data-id]');
     await page().locator(`.overview-table tbody tr[data-id="${r2023.id}"]`).waitFor();
-    expect(await rows.count()).toBe(expected.length);
+    expect(await rows.count()).toBe(expected);
     expect(await page().locator(`.overview-table tbody tr[data-id="${r2023.id}"] td[data-figure="received"]`).innerText()).toBe(
       String(cellValues(r2023)['applications.received.total']),
     );
@@ -108,6 +109,16 @@ describeWithBrowser('比较: timeline, side by side, year overview', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1].split('\t').slice(0, 2)).toEqual([r2023.body.printed, String(cellValues(r2023)['applications.received.total'])]);
     await screenshot(page(), 'compare-04-year-overview-filtered');
+
+    // 导出 XLSX saves a real workbook of the rows shown (the browser host: a download).
+    const [download] = await Promise.all([page().waitForEvent('download'), page().click('[data-testid=year-overview] button:has-text("导出 XLSX")')]);
+    expect(download.suggestedFilename()).toBe('年报库-2023.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.getWorksheet('报告')!;
+    expect(sheet.rowCount).toBe(3); // Chinese header, id header, the one row filtered
+    const ids = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(sheet.getRow(3).getCell(ids.indexOf('applications.received.total') + 1).value).toBe(cellValues(r2023)['applications.received.total']);
   });
 
   it('机关管理: renaming a body moves its reports, setting a parent shows it, and undo takes each back', async () => {

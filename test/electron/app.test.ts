@@ -24,6 +24,7 @@ function fakeService() {
       outcomes.forEach((o, i) => onProgress?.(i + 1, paths.length, o));
       return outcomes;
     },
+    writeReportsZipFile: async () => 0,
   });
   return { service, imported };
 }

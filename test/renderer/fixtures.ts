@@ -139,6 +139,12 @@ export function fakeApi(reports: Report[] = [sampleReport()], options: { search?
       [...byId.values()].map((r) => entry({ id: r.id, body: r.body.printed, year: r.year, findings: r.evaluations.filter((e) => e.status === 'fail').length })),
     ),
     getReport: vi.fn(async (id: string) => structuredClone(get(id))),
+    // The versions of a report: the reports of the same printed body and year, newest first.
+    listVersions: vi.fn(async (id: string) => {
+      const r = get(id);
+      const group = [...byId.values()].filter((x) => x.body.printed === r.body.printed && x.year === r.year).sort((x, y) => y.version - x.version);
+      return group.map((x, i) => entry({ id: x.id, body: x.body.printed, year: x.year, version: x.version, latest: i === 0, importedAt: x.importedAt, fileName: x.source.fileName }));
+    }),
     getSource: vi.fn(async (id: string) => ({ fileName: get(id).source.fileName, mediaType: 'text/html', text: '<script>alert(1)</script><b>原文</b>' })),
     importFiles: vi.fn(async () => []),
     removeReports: vi.fn(async (ids: string[]) => ({ removed: ids, undoToken: 'u1' })),
@@ -182,7 +188,7 @@ export function fakeApi(reports: Report[] = [sampleReport()], options: { search?
       const ref = (id: string) => ({ id, body: get(id).body.printed, bodyId: get(id).body.printed, year: get(id).year, version: 1, title: get(id).title });
       return { a: ref(a), b: ref(b), cells: [], chapters: [] };
     }),
-    yearOverview: vi.fn(async (request: { year: number }) => ({ year: request.year, rows: [], totals: {}, parents: [], medians: {} })),
+    yearOverview: vi.fn(async (request: { year: number }) => ({ year: request.year, count: 0, columns: { id: [], bodyId: [], body: [], parent: [], figures: {}, rates: {} }, outliers: [], totals: {}, parents: [], medians: {} })),
     exportDataset: vi.fn(async (request: { format: 'csv' | 'xlsx' | 'jsonl' }) => ({ fileName: `d.${request.format}`, mediaType: 'text/csv', bytes: new Uint8Array(), reports: 0 })),
   };
 }

@@ -1,5 +1,5 @@
 import './setup.ts';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CatalogueEntry } from '../../core/model.ts';
 import { DEFAULT_QUERY, facets, filterAndSort } from '../../renderer/lib/library.ts';
@@ -98,6 +98,11 @@ describe('Library view', () => {
     fireEvent.keyDown(options[0], { key: 'ArrowDown', shiftKey: true });
     await waitFor(() => expect(screen.getByText(/已选 2 份/)).toBeTruthy());
     fireEvent.click(screen.getByRole('button', { name: '删除所选' }));
+    // Asks first, naming the count; nothing is removed before the answer.
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('删除 2 份报告？可在回收站中恢复');
+    expect(api.removeReports).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: '删除' }));
     await waitFor(() => expect(api.removeReports).toHaveBeenCalledWith(['c', 'd']));
     fireEvent.click(await screen.findByRole('button', { name: '撤销' }));
     await waitFor(() => expect(api.undoRemove).toHaveBeenCalledWith('u1'));

@@ -30,6 +30,10 @@ export function createFakeApi(): FakeApi {
       record('getReport', [id]);
       throw new Error(`未找到报告 ${id}（unknown report id）`);
     },
+    async listVersions(id) {
+      record('listVersions', [id]);
+      return [];
+    },
     async getSource(id) {
       record('getSource', [id]);
       return { fileName: 'a.txt', mediaType: 'text/plain', text: '原文' };
@@ -125,7 +129,7 @@ export function createFakeApi(): FakeApi {
     },
     async yearOverview(request) {
       record('yearOverview', [request]);
-      return { year: request.year, rows: [], totals: {}, parents: [], medians: {} };
+      return { year: request.year, count: 0, columns: { id: [], bodyId: [], body: [], parent: [], figures: {}, rates: {} }, outliers: [], totals: {}, parents: [], medians: {} };
     },
     async exportDataset(request) {
       record('exportDataset', [request]);
