@@ -148,7 +148,7 @@ async function renderedOverview(archiveDir: string): Promise<{ total: number; re
       const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((b) => b.textContent === '年度总览')!;
       const t0 = performance.now();
       tab.click();
-      const selector = '.overview-table tbody tr';
+      const selector = '.overview-table tbody tr[data-id]';
       await new Promise<void>((resolve) => {
         if (document.querySelector(selector)) return resolve();
         new MutationObserver((_, o) => document.querySelector(selector) && (o.disconnect(), resolve())).observe(document.body, { childList: true, subtree: true });

@@ -14,6 +14,7 @@ import { pathsFromArgv } from './argv.ts';
 import type { ArchiveBackend } from './service-messages.ts';
 import { createImportQueue } from './imports.ts';
 import { registerArchiveHandlers, registerShellHandlers } from './ipc.ts';
+import { registerExportHandlers } from './export-ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.ts';
 import { blockRemoteRequests, denyAllPermissions, guardWebContents, type ExternalLinkDeps } from './security.ts';
@@ -127,13 +128,21 @@ export function runMain(options: MainOptions): boolean {
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       writeFile: (file, text) => writeFile(file, text, 'utf8'),
-      writeReportsZip: (request, file, zipOptions) => service!.writeReportsZipFile(request, file, zipOptions),
-      sendEvent: send,
       async writeClipboard(payload) {
         const item: Record<string, string> = { 'text/plain': payload.text };
         if (payload.html !== undefined) item['text/html'] = payload.html;
         await clipboard.write([new ClipboardItem(item)]);
       },
+    });
+    const archiveService = service;
+    registerExportHandlers(ipcMain, {
+      async chooseSavePath(suggestedName) {
+        const saveOptions = { title: '导出所选报告', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Zip', extensions: ['zip'] }] };
+        const result = win ? await dialog.showSaveDialog(win, saveOptions) : await dialog.showSaveDialog(saveOptions);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      writeReportsZip: (request, file, zipOptions) => archiveService.writeReportsZipFile(request, file, zipOptions),
+      sendEvent: send,
     });
     importPaths = createImportQueue(service, send);
 

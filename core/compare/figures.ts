@@ -3,6 +3,8 @@
  * cells are unknown is null (shown as unknown, never 0); a rate with an unknown part or a zero
  * denominator is null and says why (无法计算). Pure.
  */
+import { CELL_IDS } from './cells.ts';
+
 export interface FigureSpec {
   key: string;
   label: string;
@@ -64,19 +66,69 @@ export const FIGURE_CELL_IDS: readonly string[] = [...new Set([...KEY_FIGURES.fl
 export const FIGURE_LABEL: Record<string, string> = Object.fromEntries(KEY_FIGURES.map((f) => [f.key, f.label]));
 export const RATE_LABEL: Record<string, string> = Object.fromEntries(RATES.map((r) => [r.key, r.label]));
 
-function sum(values: (number | null | undefined)[]): number | null {
+/** The sum of `keys` of `values`, null when one is unknown (loops, no arrays: runs 200,000 times for a year overview). */
+function sumOf(values: Record<string, number | null | undefined>, keys: readonly string[]): number | null {
   let total = 0;
-  for (const v of values) {
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[keys[i]];
     if (v == null) return null;
     total += v;
   }
   return Number.isInteger(total) ? total : Math.round(total * 1e6) / 1e6;
 }
 
+/** Where each key figure's cells are in a CELL_IDS-ordered values array. */
+const FIGURE_POSITIONS = KEY_FIGURES.map((f) => ({ key: f.key, positions: f.cells.map((c) => CELL_IDS.indexOf(c)) }));
+const OTHER_POSITIONS = ['noCorrection', 'noFee', 'other'].map((r) => CELL_IDS.indexOf(A(`otherHandling.${r}`)));
+
+/** The sum of the values at `positions`, null when one is unknown. */
+function sumAt(values: ReadonlyArray<number | null>, positions: readonly number[]): number | null {
+  let total = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const v = values[positions[i]];
+    if (v == null) return null;
+    total += v;
+  }
+  return Number.isInteger(total) ? total : Math.round(total * 1e6) / 1e6;
+}
+
+/** 其他处理 of the 2019 trial template: its single row, where the two 2021 rows are absent. */
+function otherHandling2019(values: ReadonlyArray<number | null>): number | null {
+  const [noCorrection, noFee, other] = OTHER_POSITIONS;
+  return values[noCorrection] == null && values[noFee] == null ? (values[other] ?? null) : null;
+}
+
+/**
+ * Key figures from every canonical cell value in CELL_IDS order (the compact cells files' rows):
+ * figuresOf without an object of 219 cells per report.
+ */
+export function figuresOfValues(values: ReadonlyArray<number | null>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const { key, positions } of FIGURE_POSITIONS) out[key] = sumAt(values, positions);
+  if (out.otherHandling === null) out.otherHandling = otherHandling2019(values);
+  return out;
+}
+
+/**
+ * The key figures of many reports as columns (per figure key, one value per report): no object
+ * per report, for the 10,000 rows of a year overview.
+ */
+export function figureColumns(rows: ReadonlyArray<ReadonlyArray<number | null>>): Record<string, (number | null)[]> {
+  const out: Record<string, (number | null)[]> = {};
+  for (const { key, positions } of FIGURE_POSITIONS) {
+    const column = new Array<number | null>(rows.length);
+    for (let i = 0; i < rows.length; i++) column[i] = sumAt(rows[i], positions);
+    out[key] = column;
+  }
+  const other = out.otherHandling;
+  for (let i = 0; i < rows.length; i++) if (other[i] === null) other[i] = otherHandling2019(rows[i]);
+  return out;
+}
+
 /** Key figures from canonical cell values (cellValues). */
 export function figuresOf(cells: Record<string, number | null>): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const f of KEY_FIGURES) out[f.key] = sum(f.cells.map((c) => cells[c]));
+  for (const f of KEY_FIGURES) out[f.key] = sumOf(cells, f.cells);
   // 2019 trial template: 其他处理 is one row (otherHandling.other) and the two 2021 rows are absent.
   if (out.otherHandling === null && cells[A('otherHandling.noCorrection')] == null && cells[A('otherHandling.noFee')] == null) {
     out.otherHandling = cells[A('otherHandling.other')] ?? null;
@@ -86,9 +138,17 @@ export function figuresOf(cells: Record<string, number | null>): Record<string, 
 
 export type RateValue = { value: number; why?: undefined } | { value: null; why: string };
 
+/** A rate in percent (one decimal), or null when it cannot be computed (rateOf says why). */
+export function rateNumber(spec: RateSpec, figures: Record<string, number | null>): number | null {
+  const top = sumOf(figures, spec.numerator);
+  const bottom = figures[spec.denominator];
+  if (top === null || bottom == null || bottom === 0) return null;
+  return Math.round((top / bottom) * 1000) / 10;
+}
+
 /** A rate in percent (one decimal), or null with the reason it cannot be computed. */
 export function rateOf(spec: RateSpec, figures: Record<string, number | null>): RateValue {
-  const top = sum(spec.numerator.map((k) => figures[k]));
+  const top = sumOf(figures, spec.numerator);
   const bottom = figures[spec.denominator];
   if (top === null || bottom == null) return { value: null, why: `无法计算：${[...spec.numerator, spec.denominator].filter((k) => figures[k] == null).map((k) => FIGURE_LABEL[k]).join('、')}未知` };
   if (bottom === 0) return { value: null, why: `无法计算：${FIGURE_LABEL[spec.denominator]}为 0` };

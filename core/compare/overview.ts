@@ -7,16 +7,17 @@
  * one array per figure and per rate, outliers as marks; the sentences a user reads are made from
  * them where they are shown (outlierWhy, and rateOf for why a rate cannot be computed).
  */
-import { FIGURE_LABEL, KEY_FIGURES, RATES, RATE_LABEL, figuresOf, rateOf, type RateValue } from './figures.ts';
+import { FIGURE_LABEL, KEY_FIGURES, RATES, RATE_LABEL, figureColumns, figuresOfValues, rateNumber, rateOf, type RateValue } from './figures.ts';
 
 export interface OverviewInput {
   id: string;
   bodyId: string;
   body: string;
   parent: string | null;
-  cells: Record<string, number | null>;
-  /** The body's figures the year before, when that report is in the archive. */
-  previousCells?: Record<string, number | null> | null;
+  /** Every canonical cell value in CELL_IDS order (cellValues' values, or a row of the cells files). */
+  values: ReadonlyArray<number | null>;
+  /** The body's cell values the year before, when that report is in the archive. */
+  previousValues?: ReadonlyArray<number | null> | null;
 }
 
 /** A marked cell of the overview: `rise`/`fall` against the previous year, `median` far from the group's median. */
@@ -30,7 +31,7 @@ export interface Outlier {
   previous: number | null;
 }
 
-/** One report per index of every array. */
+/** One report per index of every array, in the order given (the service: bodies by Chinese collation). */
 export interface OverviewColumns {
   id: string[];
   bodyId: string[];
@@ -76,22 +77,34 @@ export interface OverviewRow {
 /** Thresholds of the outlier marks. */
 export const OUTLIER = { factor: 5, rateDistance: 30 } as const;
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
+/** Median of the known values (a typed array sorts numbers without a comparator: fast for 10,000). */
+function median(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return null;
+  const s = Float64Array.from(known).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function addInto(total: Record<string, number | null>, figures: (key: string) => number | null | undefined): void {
+/** Per figure, the sum over `rows` of that column; null where one of them is unknown. */
+function sumColumns(figures: Record<string, (number | null)[]>, rows: Iterable<number>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const list = [...rows];
   for (const f of KEY_FIGURES) {
-    const t = total[f.key];
-    const v = figures(f.key);
-    total[f.key] = t === null || v == null ? null : Math.round((t + v) * 1e6) / 1e6;
+    const column = figures[f.key];
+    let total: number | null = 0;
+    for (const i of list) {
+      const v = column[i];
+      if (v == null) {
+        total = null;
+        break;
+      }
+      total = Math.round((total + v) * 1e6) / 1e6;
+    }
+    out[f.key] = total;
   }
+  return out;
 }
-
-const zeroFigures = () => Object.fromEntries(KEY_FIGURES.map((f) => [f.key, 0 as number | null]));
 
 /** The figures of row `i` as an object. */
 export function rowFigures(columns: OverviewColumns, i: number): Record<string, number | null> {
@@ -132,38 +145,36 @@ export function overviewRows(data: YearOverviewData): OverviewRow[] {
 
 export function buildYearOverview(inputs: OverviewInput[]): YearOverviewData {
   const n = inputs.length;
+  // Column by column, no object per row: 10,000 rows stay a few milliseconds.
+  const figures = figureColumns(inputs.map((input) => input.values));
   const columns: OverviewColumns = {
-    id: new Array(n),
-    bodyId: new Array(n),
-    body: new Array(n),
-    parent: new Array(n),
-    figures: Object.fromEntries(KEY_FIGURES.map((f) => [f.key, new Array<number | null>(n)])),
-    rates: Object.fromEntries(RATES.map((r) => [r.key, new Array<number | null>(n)])),
+    id: inputs.map((input) => input.id),
+    bodyId: inputs.map((input) => input.bodyId),
+    body: inputs.map((input) => input.body),
+    parent: inputs.map((input) => input.parent),
+    figures,
+    rates: {},
   };
+  const row: Record<string, number | null> = {};
+  const rateColumns = RATES.map((r) => (columns.rates[r.key] = new Array<number | null>(n)));
+  for (let i = 0; i < n; i++) {
+    for (const f of KEY_FIGURES) row[f.key] = figures[f.key][i];
+    for (let r = 0; r < RATES.length; r++) rateColumns[r][i] = rateNumber(RATES[r], row);
+  }
   const outliers: Outlier[] = [];
-  const rowFigureObjects: Record<string, number | null>[] = new Array(n);
   inputs.forEach((input, i) => {
-    columns.id[i] = input.id;
-    columns.bodyId[i] = input.bodyId;
-    columns.body[i] = input.body;
-    columns.parent[i] = input.parent;
-    const figures = figuresOf(input.cells);
-    rowFigureObjects[i] = figures;
-    for (const f of KEY_FIGURES) columns.figures[f.key][i] = figures[f.key];
-    for (const r of RATES) columns.rates[r.key][i] = rateOf(r, figures).value;
-    if (input.previousCells) {
-      const before = figuresOf(input.previousCells);
-      for (const f of KEY_FIGURES) {
-        const now = figures[f.key];
-        const then = before[f.key];
-        if (now == null || then == null || now === 0 || then === 0) continue;
-        if (now > then * OUTLIER.factor) outliers.push({ row: i, key: f.key, kind: 'rise', previous: then });
-        else if (now * OUTLIER.factor < then) outliers.push({ row: i, key: f.key, kind: 'fall', previous: then });
-      }
+    if (!input.previousValues) return;
+    const before = figuresOfValues(input.previousValues);
+    for (const f of KEY_FIGURES) {
+      const now = figures[f.key][i];
+      const then = before[f.key];
+      if (now == null || then == null || now === 0 || then === 0) continue;
+      if (now > then * OUTLIER.factor) outliers.push({ row: i, key: f.key, kind: 'rise', previous: then });
+      else if (now * OUTLIER.factor < then) outliers.push({ row: i, key: f.key, kind: 'fall', previous: then });
     }
   });
   const medians: Record<string, number | null> = {};
-  for (const r of RATES) medians[r.key] = median(columns.rates[r.key].filter((v): v is number => v !== null));
+  for (const r of RATES) medians[r.key] = median(columns.rates[r.key]);
   const m = medians.substantiveDisclosure;
   if (m !== null && n >= 3) {
     columns.rates.substantiveDisclosure.forEach((v, i) => {
@@ -171,19 +182,13 @@ export function buildYearOverview(inputs: OverviewInput[]): YearOverviewData {
     });
   }
   outliers.sort((a, b) => a.row - b.row);
-  const totals = zeroFigures();
-  for (const f of rowFigureObjects) addInto(totals, (k) => f[k]);
+  const totals = n ? sumColumns(figures, columns.id.keys()) : Object.fromEntries(KEY_FIGURES.map((f) => [f.key, null]));
   const rowOfBody = new Map(columns.bodyId.map((b, i) => [b, i]));
-  const groups = new Map<string, ParentTotals>();
-  inputs.forEach((input, i) => {
-    if (!input.parent) return;
-    let g = groups.get(input.parent);
-    if (!g) {
-      const own = rowOfBody.get(input.parent);
-      groups.set(input.parent, (g = { bodyId: input.parent, own: own === undefined ? null : rowFigureObjects[own], subordinates: zeroFigures(), count: 0 }));
-    }
-    addInto(g.subordinates, (k) => rowFigureObjects[i][k]);
-    g.count++;
+  const subordinates = new Map<string, number[]>();
+  columns.parent.forEach((parent, i) => parent && (subordinates.get(parent) ?? subordinates.set(parent, []).get(parent)!).push(i));
+  const parents: ParentTotals[] = [...subordinates].map(([bodyId, rows]) => {
+    const own = rowOfBody.get(bodyId);
+    return { bodyId, own: own === undefined ? null : rowFigures(columns, own), subordinates: sumColumns(figures, rows), count: rows.length };
   });
-  return { count: n, columns, outliers, totals: n ? totals : Object.fromEntries(KEY_FIGURES.map((f) => [f.key, null])), parents: [...groups.values()], medians };
+  return { count: n, columns, outliers, totals, parents, medians };
 }

@@ -93,12 +93,23 @@ export class BodiesFeature {
     });
   }
 
+  /**
+   * A name that is another body's (its id, or a name deriving to it: 伊春市人民政府 → 伊春市) merges
+   * into that body; any other name becomes the body's id and name exactly as typed (whitespace
+   * aside: 伊春市（测试） keeps its full-width brackets), and the id derived from it points there,
+   * so a report printing that name later lands on the renamed body.
+   */
   async rename(body: string, name: string): Promise<BodyChangeResult> {
     const a = await this.resolve(body);
-    const display = normalizeBodyName(name);
-    const id = canonicalBodyId(display);
-    if (!id) throw new ArchiveError('新名称不能为空 (the new name is empty)');
-    return this.change('rename', `更名 ${a.name} → ${display}`, a.id, id, (reg) => {
+    const typed = name.replace(/[\s\u00a0\u200b]+/g, '');
+    const derived = canonicalBodyId(typed);
+    if (!derived) throw new ArchiveError('新名称不能为空 (the new name is empty)');
+    const registry = await this.registry();
+    const entries = this.ctx.archive.list();
+    const hasReports = (id: string) => entries.some((e) => e.bodyId === id);
+    const other = [typed, derived].map((n) => resolveBodyId(registry, n)).find((id) => id !== a.id && hasReports(id));
+    const id = other ?? (derived === a.id ? a.id : typed);
+    return this.change('rename', `更名 ${a.name} → ${typed}`, a.id, id, (reg) => {
       if (id !== a.id) {
         for (const [k, v] of Object.entries(reg.aliases)) if (v === a.id) reg.aliases[k] = id;
         reg.aliases[a.id] = id;
@@ -106,7 +117,8 @@ export class BodiesFeature {
         // The parent set by hand goes with the body to its new id.
         if (Object.prototype.hasOwnProperty.call(reg.parents, a.id) && !Object.prototype.hasOwnProperty.call(reg.parents, id)) reg.parents[id] = reg.parents[a.id];
       }
-      reg.names[id] = display;
+      if (derived !== id && !other) reg.aliases[derived] = id;
+      reg.names[id] = typed;
     });
   }
 

@@ -21,7 +21,7 @@ const stampOf = (e: Pick<CatalogueEntry, 'importedAt' | 'sha256'>) => `${e.impor
 const POSITION = new Map(CELL_IDS.map((id, i) => [id, i]));
 
 /** The values of `ids` only: an overview needs ~40 of the 219 cells, and small objects stay fast to read. */
-function toCells(values: (number | null)[], ids: readonly string[], positions: number[]): Cells {
+function toCells(values: ReadonlyArray<number | null>, ids: readonly string[], positions: number[]): Cells {
   const out: Cells = {};
   for (let i = 0; i < ids.length; i++) out[ids[i]] = values[positions[i]];
   return out;
@@ -44,13 +44,21 @@ export class CellsCache {
   /** Cells of each entry (every canonical cell, or only `ids`), in the same order. */
   async cellsOf(entries: readonly CatalogueEntry[], ids: readonly string[] = CELL_IDS): Promise<Cells[]> {
     const positions = ids.map((id) => POSITION.get(id) ?? -1);
+    return (await this.valuesOf(entries)).map((values) => toCells(values, ids, positions));
+  }
+
+  /**
+   * Every canonical cell value of each entry in CELL_IDS order, in the same order as `entries`:
+   * the cached arrays themselves (no object per row for 10,000 rows), so read-only to callers.
+   */
+  async valuesOf(entries: readonly CatalogueEntry[]): Promise<ReadonlyArray<number | null>[]> {
     const numbers = [...new Set(entries.map((e) => cellsShardOf(e.id)))];
     const loaded = new Map(await Promise.all(numbers.map(async (n) => [n, await this.shard(n)] as const)));
-    const out: Cells[] = new Array(entries.length);
+    const out: (number | null)[][] = new Array(entries.length);
     const missing: number[] = [];
     entries.forEach((e, i) => {
       const row = loaded.get(cellsShardOf(e.id))!.rows.get(e.id);
-      if (row && row.stamp === stampOf(e)) out[i] = toCells(row.values, ids, positions);
+      if (row && row.stamp === stampOf(e)) out[i] = row.values;
       else missing.push(i);
     });
     const dirty = new Set<number>();
@@ -60,7 +68,7 @@ export class CellsCache {
       const n = cellsShardOf(e.id);
       loaded.get(n)!.rows.set(e.id, { stamp: stampOf(e), values });
       dirty.add(n);
-      out[i] = toCells(values, ids, positions);
+      out[i] = values;
     });
     await this.flush(dirty);
     return out;

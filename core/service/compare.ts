@@ -5,7 +5,6 @@ import { buildTimeline, type TimelineVersion } from '../compare/timeline.ts';
 import { compareReports, type ReportComparison } from '../compare/side-by-side.ts';
 import { buildYearOverview, type OverviewInput } from '../compare/overview.ts';
 import { parentOf } from '../common/body-registry.ts';
-import { FIGURE_CELL_IDS } from '../compare/figures.ts';
 import type { ServiceContext } from './context.ts';
 import type { BodiesFeature } from './bodies.ts';
 import type { CellsCache } from './cells-cache.ts';
@@ -16,6 +15,8 @@ export class CompareFeature {
     private readonly bodies: BodiesFeature,
     private readonly cells: CellsCache,
     private readonly getReport: (id: string) => Promise<Report>,
+    /** The catalogue in library order (bodies by Chinese collation), sorted once and cached by the library. */
+    private readonly sortedCatalogue: () => readonly CatalogueEntry[],
   ) {}
 
   async bodyTimeline(body: string): Promise<BodyTimeline> {
@@ -38,7 +39,8 @@ export class CompareFeature {
   async yearOverview(request: YearOverviewRequest): Promise<YearOverview> {
     await this.ctx.refresh();
     const registry = await this.bodies.registry();
-    const all = this.ctx.archive.list();
+    // In library order: the page shows rows by body without collating 10,000 names itself.
+    const all = this.sortedCatalogue();
     let rows = all.filter((e) => e.latest && e.year === request.year);
     if (request.bodies?.length) {
       const wanted = new Set((await Promise.all(request.bodies.map((b) => this.bodies.resolve(b)))).map((b) => b.id));
@@ -52,15 +54,15 @@ export class CompareFeature {
     for (const e of all) if (e.latest && e.year === request.year - 1 && e.bodyId) previousByBody.set(e.bodyId, e);
     const previous = rows.map((e) => previousByBody.get(e.bodyId));
     const present = previous.filter((e): e is CatalogueEntry => !!e);
-    const [cells, previousCells] = await Promise.all([this.cells.cellsOf(rows, FIGURE_CELL_IDS), this.cells.cellsOf(present, FIGURE_CELL_IDS)]);
-    const previousById = new Map(present.map((e, i) => [e.id, previousCells[i]]));
+    const [values, previousValues] = await Promise.all([this.cells.valuesOf(rows), this.cells.valuesOf(present)]);
+    const previousById = new Map(present.map((e, i) => [e.id, previousValues[i]]));
     const inputs: OverviewInput[] = rows.map((e, i) => ({
       id: e.id,
       bodyId: e.bodyId,
       body: e.body,
       parent: e.bodyId ? parentOf(registry, e.bodyId) : null,
-      cells: cells[i],
-      previousCells: previous[i] ? previousById.get(previous[i]!.id) : null,
+      values: values[i],
+      previousValues: previous[i] ? previousById.get(previous[i]!.id) : null,
     }));
     return { year: request.year, ...buildYearOverview(inputs) };
   }

@@ -73,7 +73,7 @@ export async function openArchiveService(opts: ArchiveServiceOptions): Promise<A
   const bodies = new BodiesFeature(ctx);
   const cellsCache = new CellsCache(archive);
   ctx.writeListeners.push((effect) => cellsCache.written(effect.written));
-  const comparing = new CompareFeature(ctx, bodies, cellsCache, (id) => library.getReport(id));
+  const comparing = new CompareFeature(ctx, bodies, cellsCache, (id) => library.getReport(id), () => library.sortedCatalogue());
   const dataset = new DatasetFeature(ctx, library, bodies, cellsCache);
 
   if (opts.loadSample && wasEmpty) {

@@ -127,7 +127,7 @@ export async function downloadReportsZip(request: ReportsZipRequest, env: Browse
       });
     } catch (error) {
       if (isAbort(error)) throw error;
-      throw new Error(`无法连接本地服务（cannot reach the local host）: ${(error as Error).message}`);
+      throw new Error(`无法连接本地服务（cannot reach the local host）: ${(error as Error).message}`, { cause: error });
     }
     if (!response.ok || !response.body) throw new Error(await failureMessage(response));
     const total = Number(response.headers.get(REPORTS_COUNT_HEADER)) || new Set(request.ids).size;

@@ -100,16 +100,18 @@ describe('preload bridge', () => {
     }
   });
 
-  it('window.nianbaoShell has exactly onShellEvent, saveTextFile and writeClipboard, and passes only well-formed events', () => {
+  it('window.nianbaoShell has exactly onShellEvent, saveTextFile, writeClipboard, exportReports and cancelExport, and passes only well-formed events', () => {
     const shell = exposed.get('nianbaoShell') as { onShellEvent(l: (e: unknown) => void): () => void };
-    expect(sorted(Object.keys(shell))).toEqual(['onShellEvent', 'saveTextFile', 'writeClipboard']);
+    expect(sorted(Object.keys(shell))).toEqual(['cancelExport', 'exportReports', 'onShellEvent', 'saveTextFile', 'writeClipboard']);
     const seen: unknown[] = [];
     const off = shell.onShellEvent((e) => seen.push(e));
     const [listener] = fake().state.rendererListeners.get(SHELL_EVENT_CHANNEL)!;
     listener({}, { type: 'menu', command: 'search' });
     listener({}, { type: 'menu', command: 'rm -rf' });
     listener({}, { type: 'eval', code: 'x' });
-    expect(seen).toEqual([{ type: 'menu', command: 'search' }]);
+    listener({}, { type: 'exportProgress', done: 2, total: 5 });
+    listener({}, { type: 'exportProgress', done: -1, total: 5 });
+    expect(seen).toEqual([{ type: 'menu', command: 'search' }, { type: 'exportProgress', done: 2, total: 5 }]);
     off();
     expect(fake().state.rendererListeners.get(SHELL_EVENT_CHANNEL)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, METHOD_NAMES, SHELL_CLIPBOARD_CHANNEL, SHELL_EVENT_CHANNEL, SHELL_SAVE_CHANNEL, type ShellEvent } from '../../core/channels.ts';
+import { CHANNELS, METHOD_NAMES, SHELL_CANCEL_EXPORT_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EVENT_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_SAVE_CHANNEL, type ShellEvent } from '../../core/channels.ts';
 import type { ImportOutcome } from '../../core/api.ts';
 import { FakeBrowserWindow, resetFakeElectron } from '../support/fake-electron.ts';
 import { createFakeApi } from '../support/fake-api.ts';
@@ -87,7 +87,7 @@ describe('main process', () => {
 
   it('registers a handler for every channel plus save-as, and denies permissions', async () => {
     const { f } = await start();
-    expect([...f.state.ipcHandlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL, SHELL_CLIPBOARD_CHANNEL].sort());
+    expect([...f.state.ipcHandlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_CANCEL_EXPORT_CHANNEL].sort());
     const callback = vi.fn();
     f.state.permissionRequestHandler!(null, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);

@@ -1,6 +1,7 @@
 /** A search index closed while another program edited a report picks the edit up when it opens again. */
 import { describe, expect, it } from 'vitest';
 import { openArchiveService } from '../../core/service/index.ts';
+import { SearchEngine } from '../../core/search/index.ts';
 import { newReport, openArchive, parsedReport, tempDir } from '../archive/helpers.ts';
 import { cli } from '../cli/helpers.ts';
 
@@ -34,5 +35,14 @@ describe('search index: edits by another program while it was closed', () => {
     } finally {
       await second.close();
     }
+
+    // Nothing edited since: the next open re-reads no report (the stamp matches what is indexed).
+    const archive = await openArchive(dir);
+    const read: string[] = [];
+    const engine = await SearchEngine.open(dir, () => archive.list(), (id) => (read.push(id), archive.readReport(id)));
+    await engine.whenReady();
+    expect(read).toEqual([]);
+    expect(engine.status().reports).toBe(2);
+    await engine.close();
   });
 });
