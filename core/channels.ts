@@ -253,7 +253,7 @@ export const reportsZipFileName = (count: number, format: string) => `nianbao-${
 /** What an export of many reports ended with: saved (the file's name, no folder) or cancelled by the user. */
 export type ReportsExportOutcome = { status: 'saved'; fileName: string } | { status: 'cancelled' };
 
-export const MENU_COMMANDS = ['search', 'back', 'export', 'findings', 'library'] as const;
+export const MENU_COMMANDS = ['search', 'back', 'export', 'findings', 'library', 'exportPdf'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export type ShellEvent =
@@ -293,7 +293,19 @@ export interface ShellBridge {
   exportReports?(request: ReportsZipRequest): Promise<ReportsExportOutcome>;
   /** Electron: stops the running exportReports (it then resolves 'cancelled', no file left). */
   cancelExport?(): Promise<void>;
+  /**
+   * Electron: asks where to save (main's dialog; the page sends only a suggested name), then
+   * prints the page to that PDF with page numbers. Absent in the browser host: window.print().
+   */
+  printToPdf?(request: PrintPdfRequest): Promise<PrintPdfOutcome>;
 }
+
+export interface PrintPdfRequest {
+  /** Suggested file name, e.g. "伊春市-2022.pdf". */
+  suggestedName: string;
+}
+/** What a PDF export ended with: saved (the file's name, no folder) or cancelled by the user. */
+export type PrintPdfOutcome = { status: 'saved'; fileName: string } | { status: 'cancelled' };
 
 /** One-way main → renderer channel carrying ShellEvent. */
 export const SHELL_EVENT_CHANNEL = 'shell:event';
@@ -304,6 +316,8 @@ export const SHELL_CLIPBOARD_CHANNEL = 'shell:writeClipboard';
 /** renderer → main invoke channels for exportReports and cancelExport. */
 export const SHELL_EXPORT_REPORTS_CHANNEL = 'shell:exportReports';
 export const SHELL_CANCEL_EXPORT_CHANNEL = 'shell:cancelExport';
+/** renderer → main invoke channel for printToPdf. */
+export const SHELL_PRINT_PDF_CHANNEL = 'shell:printToPdf';
 
 export const clipboardPayloadSchema = z.strictObject({
   text: z.string().max(LIMITS.clipboardChars, `text longer than ${LIMITS.clipboardChars} characters`),
@@ -317,6 +331,10 @@ export const saveFileRequestSchema = z.strictObject({
     .instanceof(Uint8Array)
     .refine((b) => b.byteLength <= LIMITS.clipboardChars * 8, `bytes longer than ${LIMITS.clipboardChars * 8}`)
     .optional(),
+});
+
+export const printPdfRequestSchema = z.strictObject({
+  suggestedName: fileName.refine((s) => !/[\\/]/.test(s), 'suggested name must not contain a path separator'),
 });
 
 const outcomeSchema = z.union([

@@ -82,6 +82,12 @@ export interface RuleEvaluation {
   severity: Severity;
   /** Human-readable, Chinese, one sentence. */
   message: string;
+  /**
+   * The same sentence in English, built by the same rule from the same operands (cell labels
+   * stay the template's Chinese, quoted). Absent on reports stored before it existed and on
+   * rules without one: the English UI then shows `message`.
+   */
+  messageEn?: string;
   cells: CellRef[];
   /** Both sides of the equation where there is one (null where not assessable). */
   left?: number | null;

@@ -16,6 +16,7 @@ import { createImportQueue } from './imports.ts';
 import { registerArchiveHandlers, registerShellHandlers } from './ipc.ts';
 import { registerExportHandlers } from './export-ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
+import { registerPrintPdfHandler } from './print-pdf.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.ts';
 import { blockRemoteRequests, denyAllPermissions, guardWebContents, type ExternalLinkDeps } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -143,6 +144,14 @@ export function runMain(options: MainOptions): boolean {
       },
       writeReportsZip: (request, file, zipOptions) => archiveService.writeReportsZipFile(request, file, zipOptions),
       sendEvent: send,
+    });
+    registerPrintPdfHandler(ipcMain, {
+      async chooseSavePath(suggestedName) {
+        const saveOptions = { title: '导出 PDF', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const result = win ? await dialog.showSaveDialog(win, saveOptions) : await dialog.showSaveDialog(saveOptions);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      writeFile: (file, data) => writeFile(file, data),
     });
     importPaths = createImportQueue(service, send);
 

@@ -26,6 +26,7 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
       { id: 'import-folder', label: '导入文件夹…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
       { type: 'separator' },
       { id: 'export', label: '导出…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('export') },
+      { id: 'export-pdf', label: '导出 PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.send('exportPdf') },
       { type: 'separator' },
       options.isMac ? { role: 'close', label: '关闭窗口' } : { role: 'quit', label: '退出', accelerator: 'Ctrl+Q' },
     ],

@@ -12,10 +12,13 @@ import {
   SHELL_CLIPBOARD_CHANNEL,
   SHELL_EVENT_CHANNEL,
   SHELL_EXPORT_REPORTS_CHANNEL,
+  SHELL_PRINT_PDF_CHANNEL,
   SHELL_SAVE_CHANNEL,
   shellEventSchema,
   type ClipboardPayload,
   type MethodName,
+  type PrintPdfOutcome,
+  type PrintPdfRequest,
   type ReportsExportOutcome,
   type ReportsZipRequest,
   type SaveFileRequest,
@@ -96,6 +99,11 @@ export const shellBridge = {
   },
   cancelExport(): Promise<void> {
     return ipcRenderer.invoke(SHELL_CANCEL_EXPORT_CHANNEL).catch((error: unknown) => {
+      throw cleanIpcError(error);
+    });
+  },
+  printToPdf(request: PrintPdfRequest): Promise<PrintPdfOutcome> {
+    return ipcRenderer.invoke(SHELL_PRINT_PDF_CHANNEL, request).catch((error: unknown) => {
       throw cleanIpcError(error);
     });
   },

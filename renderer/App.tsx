@@ -9,6 +9,7 @@ import { ApiContext } from './lib/apiContext.tsx';
 import { filesFromDataTransfer, getShell } from './api/index.ts';
 import { ToastProvider } from './lib/toast.tsx';
 import { parseWhere } from './lib/where.ts';
+import { exportPdf } from './lib/print.ts';
 import { FindingsView } from './views/Findings.tsx';
 import { ImportView, useImporter } from './views/Import.tsx';
 import { Library } from './views/Library.tsx';
@@ -99,6 +100,10 @@ function Shell({ api }: { api: ArchiveApi }) {
             const current = routeRef.current;
             if (current.view === 'reader')
               void api.exportReport({ id: current.id, format: 'markdown' }).then((text) => getShell().saveTextFile({ suggestedName: `${current.id}.md`, text }));
+          } else if (event.command === 'exportPdf') {
+            const current = routeRef.current;
+            // Any view prints as shown; the reader's PDF is named after its report.
+            void exportPdf(getShell(), null, current.view === 'reader' ? `${current.id}.pdf` : `nianbao-${current.view}.pdf`).catch(() => {});
           }
         } else if (event.type !== 'exportProgress') {
           // (export progress is for the running export's own listener: renderer/api/reports-export.ts)

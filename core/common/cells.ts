@@ -91,3 +91,28 @@ export function missingText(operands: Operand[], listed = 4): string {
 export function hasMissing(operands: Operand[]): boolean {
   return operands.some((op) => op.value === null);
 }
+
+// ---- the same sentences in English (the template's labels stay Chinese, quoted) ----
+
+/** describeMissing in English: "not filled in" / "unreadable (printed “150 000015”)". */
+export function describeMissingEn(cell: Cell | undefined): string {
+  if (cell && (cell.state === 'blank' || cell.state === 'slash' || cell.state === 'dash')) return 'not filled in';
+  if (cell && cell.state === 'text' && cell.raw) return `unreadable (printed “${cell.raw}”)`;
+  return 'unreadable';
+}
+
+export function termTextEn(op: Operand): string {
+  return `“${op.label}” ${op.value === null ? describeMissingEn(op.cell) : formatNumber(op.value)}`;
+}
+
+export function sumTextEn(operands: Operand[]): string {
+  const terms = operands.map(termTextEn).join(' + ');
+  const sum = sumOf(operands);
+  return operands.length > 1 && sum !== null ? `${terms} = ${formatNumber(sum)}` : terms;
+}
+
+export function missingTextEn(operands: Operand[], listed = 4): string {
+  const missing = operands.filter((op) => op.value === null);
+  const names = missing.slice(0, listed).map((op) => `“${op.label}” (${describeMissingEn(op.cell)})`);
+  return missing.length > listed ? `${names.join(', ')} and ${missing.length - listed} more cells` : names.join(', ');
+}

@@ -399,16 +399,22 @@ export class Executor {
       }
     }
     const n = candidates ? candidates.length : index.docs.length;
-    index.snapshot?.expectScan(n);
     // An excluded term is looked for only where its grams all occur (most documents lack it).
+    const excludedCandidates: Uint32Array[] = [];
     if (opts.useIndex) {
       for (const p of excluded) {
         if (p.labelBits.size > 0) continue;
         const may = new Uint8Array(index.docs.length);
-        for (const num of candidatesOf(index, p.term.text) ?? []) may[num] = 1;
+        const list = candidatesOf(index, p.term.text) ?? new Uint32Array(0);
+        for (const num of list) may[num] = 1;
         p.mayMatch = may;
+        excludedCandidates.push(list);
       }
     }
+    // The texts a scan reads: the candidates'; without candidates (every document), mostly those
+    // of the excluded terms' candidates (the included terms mostly match in the in-memory heads).
+    const readList = candidates ?? (excludedCandidates.length && excludedCandidates.length === excluded.length ? unionSorted(excludedCandidates) : null);
+    index.snapshot?.expectScan(readList ? readList.length : n, readList);
 
     // Rank: a bounded heap keeps the best `k` by cheap score (enough to cover the requested
     // page). The first EXACT_RANKED of them in cheap order are re-ranked by exact score, the rest
@@ -532,18 +538,27 @@ export class Executor {
 
   /** Σ over classes of weight × (1 + log tf) for one term (cached per document when there is no chapter filter). */
   private termScore(doc: DocRecord, p: TermPlan, chapters: string[]): number {
-    this.index.ensureFields(doc);
+    // Without a chapter filter the class of a match comes from the class boundaries (fields are
+    // in class order), so the field tables need not be read.
+    if (chapters.length) this.index.ensureFields(doc);
     const perClass = this.perClass.fill(0);
     const text = p.term.text;
     const units = this.index.textOf(doc);
+    const ends = doc.classEnd;
     for (const pos of allMatches(units, text)) {
-      const f = fieldAt(doc, pos);
-      const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
-      if (!chapters.length || (ch && chapters.includes(ch))) {
-        let w = 1;
-        if (p.ascii && isTokenAt(units, doc.len, pos, text.length)) w = 1.5;
-        perClass[this.index.wheres.classes[doc.fieldWhere[f]]] += w;
+      let cls: number;
+      if (chapters.length) {
+        const f = fieldAt(doc, pos);
+        const ch = this.chapterOf(doc.fieldWhere[f]);
+        if (!ch || !chapters.includes(ch)) continue;
+        cls = this.index.wheres.classes[doc.fieldWhere[f]];
+      } else {
+        cls = 0;
+        while (cls < 5 && pos >= ends[cls]) cls++;
       }
+      let w = 1;
+      if (p.ascii && isTokenAt(units, doc.len, pos, text.length)) w = 1.5;
+      perClass[cls] += w;
     }
     if (this.labelMatch(doc, p)) perClass[FieldClass.Table] += 1;
     if (p.bodies !== null && p.bodies.has(doc.body)) perClass[FieldClass.Meta] += 1;

@@ -20,6 +20,8 @@ const WINDOW_BYTES = 4 << 20;
 const RECENT_DOCS = 256;
 /** Smallest read-ahead window: a scan over sparse candidates reads about one document at a time. */
 const MIN_WINDOW_BYTES = 64 << 10;
+/** A candidate-aware window reads through a gap of non-candidates up to this size (else it ends before it). */
+const GAP_BYTES = 24 << 10;
 /**
  * Leading code units of every document kept in memory (meta, headings, the opening paragraphs):
  * a term in nearly every report (template phrases) mostly matches there first, so its scan reads
@@ -94,7 +96,21 @@ export class SnapshotData {
     const served = this.winEnd > this.winFirst ? this.winServed / (this.winEnd - this.winFirst) : 1;
     this.winBytes = Math.max(MIN_WINDOW_BYTES, Math.min(WINDOW_BYTES, served >= 0.5 ? this.winBytes * 2 : served < 0.125 ? this.winBytes / 4 : this.winBytes));
     let end = num + 1;
-    while (end < this.count && offsets[end + 1] * 2 - start <= this.winBytes) end++;
+    const nums = this.scanNums;
+    if (nums !== null) {
+      // Candidate-aware read: the window spans the next candidates, never a long run of
+      // documents the scan will not ask for (a separate read costs less than copying them).
+      let c = this.scanCursor;
+      if (c >= nums.length || nums[c] > num) c = 0;
+      while (c < nums.length && nums[c] <= num) c++;
+      while (c < nums.length) {
+        const next = nums[c];
+        if (offsets[next + 1] * 2 - start > this.winBytes || (offsets[next] - offsets[end]) * 2 > GAP_BYTES) break;
+        end = next + 1;
+        c++;
+      }
+      this.scanCursor = c;
+    } else while (end < this.count && offsets[end + 1] * 2 - start <= this.winBytes) end++;
     this.winServed = 0;
     this.winLastServed = -1;
     this.readInto(this.window, 0, offsets[end] * 2 - start, this.layout.text.offset + start);
@@ -109,26 +125,23 @@ export class SnapshotData {
    * A scan over `candidates` of the documents is about to start: the first window is sized to
    * their density (a few scattered candidates should not each cost a 4 MB read).
    */
-  expectScan(candidates: number): void {
+  expectScan(candidates: number, nums: Uint32Array | null = null): void {
     const density = this.count ? candidates / this.count : 1;
-    this.winBytes = Math.max(MIN_WINDOW_BYTES, Math.min(WINDOW_BYTES, WINDOW_BYTES * density * 2));
+    // With the candidate numbers known, a window holds only candidates (and short gaps): no need to shrink it.
+    this.scanNums = nums !== null && density < 0.9 ? nums : null;
+    this.scanCursor = 0;
+    this.winBytes = this.scanNums !== null ? WINDOW_BYTES : Math.max(MIN_WINDOW_BYTES, Math.min(WINDOW_BYTES, WINDOW_BYTES * density * 2));
     this.winFirst = this.winEnd = 0; // the next read starts with that size, not with the usage of the last one
   }
+  /** Candidate numbers of the running scan (ascending), when known and sparse enough to matter. */
+  private scanNums: Uint32Array | null = null;
+  private scanCursor = 0;
 
   /** Read-ahead size of the next window, and how many documents of the current one were asked for. */
   private winBytes = WINDOW_BYTES;
   private windowRead: Buffer | null = null;
   private winServed = 0;
   private winLastServed = -1;
-  private lastNeedle = '';
-  private lastNeedleBytes = Buffer.alloc(0);
-  private needleBytes(needle: string): Buffer {
-    if (needle !== this.lastNeedle) {
-      this.lastNeedle = needle;
-      this.lastNeedleBytes = Buffer.from(needle, 'utf16le');
-    }
-    return this.lastNeedleBytes;
-  }
 
   /** The first HEAD_UNITS code units of documents 0..headsUpTo-1, HEAD_BYTES apart (filled by verify()). */
   private heads: Buffer | null = null;
@@ -171,14 +184,34 @@ export class SnapshotData {
       const length = this.layout.textOffsets[num + 1] - this.layout.textOffsets[num];
       const inHead = Math.min(HEAD_UNITS, length);
       const base = num * HEAD_BYTES;
-      const head = this.heads!.subarray(base, base + inHead * 2);
-      // The needle's bytes made once per term (not per document); a byte search may land
-      // between two code units: only even offsets are matches.
-      const bytes = this.needleBytes(needle);
-      let r = head.indexOf(bytes, from * 2);
-      while (r >= 0 && (r & 1) === 1) r = head.indexOf(bytes, r + 1);
-      // A match within the head is the first one; a document shorter than the head has no other.
-      if (r >= 0) return r >>> 1;
+      const at = base + from * 2;
+      // One search runs across the heads of consecutive documents; where it found the next
+      // occurrence is remembered (per needle), so the heads before it are answered without searching.
+      let m = this.headMemo.get(needle);
+      let r: number;
+      if (m !== undefined && m.from <= at && at <= m.next) r = m.found ? m.next : -1;
+      else {
+        const heads = this.heads!;
+        // Heads past headsUpTo are not filled yet: what the search saw there is not remembered.
+        const filled = this.headsUpTo * HEAD_BYTES;
+        // A UTF-16 search (code-unit aligned, and much faster than a byte search of the needle's bytes).
+        r = heads.indexOf(needle, at, 'utf16le');
+        if (m === undefined) {
+          if (this.headMemo.size >= 64) this.headMemo.clear();
+          this.headMemo.set(needle, (m = { from: at, next: 0, found: false }));
+        }
+        m.from = at;
+        if (r >= 0 && r < filled) {
+          m.next = r;
+          m.found = true;
+        } else {
+          m.next = filled;
+          m.found = false;
+          r = -1;
+        }
+      }
+      // A match within the head (ending inside it) is the first one; a document shorter than the head has no other.
+      if (r >= 0 && r + needle.length * 2 <= base + inHead * 2) return (r - base) >>> 1;
       if (length <= HEAD_UNITS) return -1;
     }
     if (!this.fitsWindow(num)) {
@@ -211,6 +244,8 @@ export class SnapshotData {
     // A match must end inside the document (the window's last document is followed by stale bytes).
     return pos >= 0 && pos + needle.length * 2 <= end ? (pos - start) >>> 1 : -1;
   }
+  /** Per needle, in the heads: no occurrence in [from, next); one at next when found (else next = end of the heads filled then). */
+  private readonly headMemo = new Map<string, { from: number; next: number; found: boolean }>();
   /** Per needle, in the current window: no occurrence in [from, pos), and one at pos (-1 = none after from). */
   private readonly memo = new Map<string, { from: number; pos: number }>();
 
@@ -292,10 +327,12 @@ export class SnapshotData {
   dropCaches(): void {
     this.recent.clear();
     this.memo.clear();
+    this.headMemo.clear();
     this.columns.clear();
     this.winFirst = 0;
     this.winEnd = 0;
     this.winBytes = WINDOW_BYTES;
+    this.scanNums = null;
   }
 
   /** Ends a running verify() early (closing: the check resumes at the next open). */

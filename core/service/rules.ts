@@ -11,18 +11,19 @@ const CROSS_YEAR_PREFIX = 'crossYear.';
 const crossYearInput = (r: Report) => ({ id: r.id, year: r.year, format: r.format, tables: r.tables });
 
 /**
- * Re-runs the cross-year rules over one body's latest versions: stale crossYear.* evaluations are
- * dropped from every member, each latest year is compared with the latest of the year before and
- * the year after. Superseded versions carry none (core/archive/README.md "Cross-year"): a
- * replaced copy's mismatches would otherwise stay in the findings list and the badges after the
- * user imported the corrected report. Returns the reports that changed.
+ * Re-runs the cross-year rules over one body's reports: stale crossYear.* evaluations are dropped
+ * from every member, and every version of a year (the HTML, DOCX and PDF copies of one report are
+ * versions) is compared with the latest version of the year before and the year after, so that
+ * each copy shows the same findings. A neighbour only ever hears from a year's latest version: a
+ * corrected new version clears the earlier year's mismatch, and the archive-wide findings list
+ * shows latest versions only. Returns the reports that changed.
  */
 export function relateByYear(members: GroupMember[]): Report[] {
   const fresh = new Map<string, RuleEvaluation[]>(members.map((m) => [m.report.id, []]));
   const latestByYear = new Map<number, Report>();
   for (const m of members) if (m.latest && m.report.year != null) latestByYear.set(m.report.year, m.report);
-  for (const { report, latest } of members) {
-    if (!latest || report.year == null) continue;
+  for (const { report } of members) {
+    if (report.year == null) continue;
     const earlier = latestByYear.get(report.year - 1);
     const later = latestByYear.get(report.year + 1);
     if (earlier) fresh.get(report.id)!.push(...validateCrossYear(crossYearInput(earlier), crossYearInput(report)).later);

@@ -2,7 +2,7 @@
 import type { RuleEvaluation, RuleStatus } from '../model.ts';
 import { APPLICANT_COLUMNS, APPLICANT_PART_COLUMN_IDS, RESULT_GROUP_PREFIXES, type TableSpec } from '../spec.ts';
 import { formatNumber, operand, type Operand, type Tables } from '../common/cells.ts';
-import { equationMessage, evaluateEquation, notAssessable } from './evaluation.ts';
+import { equationMessage, equationMessageEn, evaluateEquation, notAssessable } from './evaluation.ts';
 import { APPLICANT_COLUMN_LABEL, RESULT_GROUPS, applicationRowName } from '../common/labels.ts';
 
 const TABLE = 'applications';
@@ -23,6 +23,7 @@ export function checkBalance(tables: Tables): RuleEvaluation[] {
       left,
       right,
       message: equationMessage(columnScope(id), left, right),
+      messageEn: equationMessageEn(`Column “${APPLICANT_COLUMN_LABEL[id]}”`, left, right),
     });
   });
 }
@@ -43,6 +44,7 @@ export function checkResultTotal(tables: Tables, spec: TableSpec): RuleEvaluatio
       left,
       right,
       message: resultTotalMessage(columnScope(id), left, right),
+      messageEn: equationMessageEn(`Column “${APPLICANT_COLUMN_LABEL[id]}”`, left, right),
     });
   });
 }
@@ -83,6 +85,7 @@ export function checkRowTotal(tables: Tables, spec: TableSpec): RuleEvaluation[]
       left,
       right,
       message: equationMessage(`“${applicationRowName(row)}”行`, left, right),
+      messageEn: equationMessageEn(`Row “${applicationRowName(row)}”`, left, right),
     });
   });
 }

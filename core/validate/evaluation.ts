@@ -1,6 +1,6 @@
 import type { RuleEvaluation, RuleStatus, Severity } from '../model.ts';
 import type { RuleId } from '../spec.ts';
-import { describeMissing, formatNumber, missingText, sumOf, sumText, type Operand } from '../common/cells.ts';
+import { describeMissing, describeMissingEn, formatNumber, missingText, missingTextEn, sumOf, sumText, sumTextEn, type Operand } from '../common/cells.ts';
 
 /**
  * Severity is the rule's: what a failure of it would mean (error where numbers contradict,
@@ -28,6 +28,8 @@ export interface EquationInput {
   right: Operand[];
   /** Builds the sentence once the status and both sums are known. */
   message: (status: RuleStatus, left: number | null, right: number | null) => string;
+  /** The same sentence in English (equationMessageEn), from the same operands. */
+  messageEn?: (status: RuleStatus, left: number | null, right: number | null) => string;
   detail?: string;
 }
 
@@ -46,6 +48,7 @@ export function evaluateEquation(input: EquationInput): RuleEvaluation {
     left,
     right,
   };
+  if (input.messageEn) evaluation.messageEn = input.messageEn(status, left, right);
   if (input.detail) evaluation.detail = input.detail;
   return evaluation;
 }
@@ -73,6 +76,21 @@ export function equationMessage(scope: string, left: Operand[], right: Operand[]
     }
     if (status === 'pass') return `${scope}：${sumText(left)}，等于${sumText(right)}。`;
     return `${scope}：${sumText(left)}，不等于${sumText(right)}（相差 ${formatNumber(Math.abs(round(l - r)))}）。`;
+  };
+}
+
+/** equationMessage in English: "Column “自然人”: “新收” 134 + … = 134 does not equal … (difference 4)." */
+export function equationMessageEn(scope: string, left: Operand[], right: Operand[]) {
+  return (status: RuleStatus, l: number | null, r: number | null): string => {
+    if (status === 'notAssessable' || l === null || r === null) {
+      const formula = `${left.map((o) => `“${o.label}”`).join(' + ')} = ${right.map((o) => `“${o.label}”`).join(' + ')}`;
+      const all = [...left, ...right];
+      const descriptions = new Set(all.map((o) => (o.value === null ? describeMissingEn(o.cell) : null)));
+      if (descriptions.size === 1 && !descriptions.has(null)) return `${scope}: every cell is ${[...descriptions][0]}, so ${formula} cannot be checked.`;
+      return `${scope}: ${missingTextEn(all)} has no value, so ${formula} cannot be checked.`;
+    }
+    if (status === 'pass') return `${scope}: ${sumTextEn(left)} equals ${sumTextEn(right)}.`;
+    return `${scope}: ${sumTextEn(left)} does not equal ${sumTextEn(right)} (difference ${formatNumber(Math.abs(round(l - r)))}).`;
   };
 }
 

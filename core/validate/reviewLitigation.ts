@@ -2,7 +2,7 @@
 import type { RuleEvaluation } from '../model.ts';
 import { REVIEW_LITIGATION } from '../spec.ts';
 import { operand, type Tables } from '../common/cells.ts';
-import { equationMessage, evaluateEquation, notAssessable } from './evaluation.ts';
+import { equationMessage, equationMessageEn, evaluateEquation, notAssessable } from './evaluation.ts';
 import { REVIEW_COLUMN_LABEL, REVIEW_GROUP_NAME } from '../common/labels.ts';
 
 const PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
@@ -21,6 +21,7 @@ export function checkGroupTotals(tables: Tables): RuleEvaluation[] {
       left,
       right,
       message: equationMessage(REVIEW_GROUP_NAME[group.id], left, right),
+      messageEn: equationMessageEn(`“${REVIEW_GROUP_NAME[group.id]}”`, left, right),
     });
   });
 }

@@ -3,6 +3,7 @@
  * cross-year mismatch once per pair of reports, grouped by report, and the 问题清单 sent back to
  * the bodies concerned (HTML that Word and WPS open as a document). Pure.
  */
+import { tableXlsx, type XlsxCell } from './xlsx-table.ts';
 import type { FindingRow } from '../../core/api.ts';
 
 export interface FindingFilters {
@@ -91,6 +92,20 @@ export interface ChecklistWords {
  * 问题清单 as an HTML document for Word/WPS (saved as .doc): one table, a row per finding with
  * body, year, rule, severity, message and both sides of the equation.
  */
+/** The 问题清单 as an XLSX workbook: the same columns, both sides of the equation as numbers. */
+export function checklistXlsx(list: ListedFinding[], words: ChecklistWords): Uint8Array {
+  const rows: XlsxCell[][] = list.map(({ row: r, pair }) => [
+    r.body,
+    r.year ?? null,
+    words.ruleName(r.rule),
+    words.severity(r.severity),
+    r.message + (pair ? words.pair(pair.year) : ''),
+    r.left ?? null,
+    r.right ?? null,
+  ]);
+  return tableXlsx(words.title, [[...words.header], ...rows]);
+}
+
 export function checklistHtml(list: ListedFinding[], words: ChecklistWords): string {
   const side = (v: number | null | undefined) => (v === undefined || v === null ? '' : String(v));
   const rows = list.map(({ row: r, pair }) => {

@@ -9,8 +9,9 @@ import type { FindingRow } from '../../core/api.ts';
 import { RULE_IDS, type RuleId } from '../../core/spec.ts';
 import { useI18n } from '../i18n.tsx';
 import { useApi, useShell } from '../lib/apiContext.tsx';
-import { checklistHtml, filterFindings, findingId, groupByReport, NO_FINDING_FILTERS, onePerPair, type FindingFilters, type ListedFinding, type ReportGroup } from '../lib/findings-list.ts';
+import { checklistHtml, checklistXlsx, filterFindings, findingId, groupByReport, NO_FINDING_FILTERS, onePerPair, type FindingFilters, type ListedFinding, type ReportGroup } from '../lib/findings-list.ts';
 import { cellLabels } from '../lib/where.ts';
+import { findingMessage } from '../lib/finding-message.ts';
 
 type Item = { kind: 'group'; group: ReportGroup } | { kind: 'finding'; item: ListedFinding };
 
@@ -18,7 +19,7 @@ const GROUP_HEIGHT = 44;
 const FINDING_HEIGHT = 132;
 
 export function FindingsView({ revision, onOpen }: { revision: number; onOpen(row: FindingRow): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const shell = useShell();
   const [filters, setFilters] = useState<FindingFilters>(NO_FINDING_FILTERS);
@@ -76,16 +77,18 @@ export function FindingsView({ revision, onOpen }: { revision: number; onOpen(ro
     }
   };
 
-  const exportChecklist = async () => {
-    const html = checklistHtml(chosen.length ? chosen : listed, {
+  const exportChecklist = async (as: 'doc' | 'xlsx') => {
+    const list = chosen.length ? chosen : listed;
+    const words = {
       title: t.checklistTitle,
       header: t.checklistHeader,
-      ruleName: (r) => t.rules[r as RuleId] ?? r,
-      severity: (s) => (s === 'error' ? t.error_severity : t.warning_severity),
-      year: (y) => (y === null ? '—' : String(y)),
-      pair: (y) => t.pairedWith(y === null ? '—' : String(y)),
-    });
-    await shell.saveTextFile({ suggestedName: `${t.checklistTitle}.doc`, text: html });
+      ruleName: (r: string) => t.rules[r as RuleId] ?? r,
+      severity: (s: 'error' | 'warning') => (s === 'error' ? t.error_severity : t.warning_severity),
+      year: (y: number | null) => (y === null ? '—' : String(y)),
+      pair: (y: number | null) => t.pairedWith(y === null ? '—' : String(y)),
+    };
+    if (as === 'xlsx') await shell.saveTextFile({ suggestedName: `${t.checklistTitle}.xlsx`, text: '', bytes: checklistXlsx(list, words) });
+    else await shell.saveTextFile({ suggestedName: `${t.checklistTitle}.doc`, text: checklistHtml(list, words) });
   };
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -133,8 +136,8 @@ export function FindingsView({ revision, onOpen }: { revision: number; onOpen(ro
           <span className={`sev sev-${f.severity}`}>{f.severity === 'error' ? t.error_severity : t.warning_severity}</span>
           <span className="rule">{t.rules[f.rule] ?? f.rule}</span>
         </div>
-        <p className="finding-message" title={f.message}>
-          {f.message}
+        <p className="finding-message" title={findingMessage(f, lang)}>
+          {findingMessage(f, lang)}
         </p>
         {f.dismissed && (
           <p className="dismissed-note">
@@ -215,8 +218,11 @@ export function FindingsView({ revision, onOpen }: { revision: number; onOpen(ro
         <button type="button" disabled={busy || chosen.length === 0 || !reason.trim()} onClick={() => void dismissChosen()}>
           {t.dismissSelected(chosen.length)}
         </button>
-        <button type="button" disabled={listed.length === 0} onClick={() => void exportChecklist()}>
+        <button type="button" disabled={listed.length === 0} onClick={() => void exportChecklist('doc')}>
           {chosen.length ? t.exportChecklistSelected(chosen.length) : t.exportChecklist}
+        </button>
+        <button type="button" disabled={listed.length === 0} onClick={() => void exportChecklist('xlsx')}>
+          {t.exportChecklistXlsx}
         </button>
       </div>
       {error && (

@@ -13,7 +13,8 @@ import { useToast } from '../lib/toast.tsx';
 import { cellLabels, type Where } from '../lib/where.ts';
 import { cellKey, layoutTable } from '../table/layout.ts';
 import { NarrativeView } from '../table/NarrativeView.tsx';
-import { printPart } from '../lib/print.ts';
+import { exportPdf, printPart } from '../lib/print.ts';
+import { findingMessage } from '../lib/finding-message.ts';
 import { highlightSnippet, termRanges } from '../lib/highlight.tsx';
 import { TableView } from '../table/TableView.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
@@ -250,8 +251,22 @@ export function Reader({ id, target, onChanged, onOpen }: ReaderProps) {
               </button>
             )}
             <button type="button" className="small" onClick={() => printPart(null)}>
-              {t.printReport}
+              {shell.printToPdf ? t.printOnly : t.printReport}
             </button>
+            {shell.printToPdf && (
+              <button
+                type="button"
+                className="small"
+                onClick={() =>
+                  exportPdf(shell, null, `${reportName}.pdf`).then(
+                    (outcome) => outcome.status === 'saved' && toast(t.pdfSaved(outcome.fileName)),
+                    (e: Error) => toast(t.exportFailed(e.message)),
+                  )
+                }
+              >
+                {t.exportPdf}
+              </button>
+            )}
             <button type="button" className="small" onClick={() => setFindingsOpen((o) => !o)} aria-expanded={findingsOpen} aria-controls="findings-panel">
               {findingsOpen ? t.hideFindings : t.showFindings} ({findings.filter((f) => !f.dismissed).length})
             </button>
@@ -342,7 +357,7 @@ function GenericTableView({ caption, rows }: { caption: string; rows: string[][]
 }
 
 function FindingsPanel(props: { report: Report; findings: Finding[]; highlight?: string; onClose(): void; onShowCell(f: Finding): void; onUpdated(r: Report): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const [dismissing, setDismissing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -373,7 +388,7 @@ function FindingsPanel(props: { report: Report; findings: Finding[]; highlight?:
                 {t.rules[f.rule] ?? f.rule}
               </span>
             </div>
-            <p className="finding-message">{f.message}</p>
+            <p className="finding-message">{findingMessage(f, lang)}</p>
             {f.detail && <p className="finding-detail">{f.detail}</p>}
             {f.cells.length > 0 && (
               <button type="button" className="link" onClick={() => props.onShowCell(f)}>

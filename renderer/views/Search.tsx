@@ -8,7 +8,7 @@ import { CHAPTER_HEADINGS, CHAPTER_IDS, REPORT_FORMATS } from '../../core/spec.t
 import { useI18n } from '../i18n.tsx';
 import { useApi, useShell } from '../lib/apiContext.tsx';
 import { highlightSnippet } from '../lib/highlight.tsx';
-import { resultsCsv } from '../lib/results-csv.ts';
+import { resultsCsv, resultsXlsx } from '../lib/results-csv.ts';
 import { describeWhere, parseWhere } from '../lib/where.ts';
 
 export interface SearchFilters {
@@ -237,7 +237,7 @@ function ExportResultsButton({ query, total }: { query: string; total: number })
   const shell = useShell();
   const [progress, setProgress] = useState<number | null>(null);
   const words = { meta: t.whereMeta, finding: t.whereFinding, preamble: t.preamble, narrative: t.whereNarrative };
-  const run = async () => {
+  const run = async (as: 'csv' | 'xlsx') => {
     const all: SearchResult[] = [];
     setProgress(0);
     try {
@@ -247,18 +247,27 @@ function ExportResultsButton({ query, total }: { query: string; total: number })
         setProgress(all.length);
         if (res.results.length < EXPORT_PAGE_SIZE) break;
       }
-      const text = resultsCsv(all, t.resultsCsvHeader, (where) => describeWhere(parseWhere(where), undefined, undefined, words));
+      const describe = (where: string) => describeWhere(parseWhere(where), undefined, undefined, words);
       const name = query.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40) || 'search';
-      await shell.saveTextFile({ suggestedName: `nianbao-${name}.csv`, text });
+      if (as === 'xlsx') await shell.saveTextFile({ suggestedName: `nianbao-${name}.xlsx`, text: '', bytes: resultsXlsx(all, t.resultsCsvHeader, describe, t.search) });
+      else await shell.saveTextFile({ suggestedName: `nianbao-${name}.csv`, text: resultsCsv(all, t.resultsCsvHeader, describe) });
     } finally {
       setProgress(null);
     }
   };
   return (
     <p className="search-export">
-      <button type="button" className="link" disabled={progress !== null} onClick={() => void run()}>
+      <button type="button" className="link" disabled={progress !== null} onClick={() => void run('csv')}>
         {progress === null ? t.exportResults : t.exportingResults(progress, total)}
       </button>
+      {progress === null && (
+        <>
+          {' · '}
+          <button type="button" className="link" onClick={() => void run('xlsx')}>
+            {t.exportResultsXlsx}
+          </button>
+        </>
+      )}
     </p>
   );
 }

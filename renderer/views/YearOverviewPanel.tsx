@@ -27,6 +27,8 @@ export function YearOverviewPanel({ bodies, onOpen }: { bodies: BodySummary[]; o
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ by: SortKey; desc: boolean }>({ by: { kind: 'body' }, desc: false });
   const [data, setData] = useState<YearOverview | null>(null);
+  /** Parent totals drawn on request: 10,000 bodies have hundreds of parents (seconds to draw). */
+  const [showParents, setShowParents] = useState(false);
   useEffect(() => {
     if (year === null && years.length) setYear(years[0]);
   }, [years, year]);
@@ -110,6 +112,7 @@ export function YearOverviewPanel({ bodies, onOpen }: { bodies: BodySummary[]; o
     await shell.saveTextFile({ suggestedName: `年报库-${year}.xlsx`, text: '', bytes: file.bytes });
   };
 
+  const shownParents = useMemo(() => (data ? data.parents.filter((p) => !filter || p.bodyId.includes(filter)) : []), [data, filter]);
   const items = virtualizer.getVirtualItems();
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
@@ -172,7 +175,16 @@ export function YearOverviewPanel({ bodies, onOpen }: { bodies: BodySummary[]; o
                 ))}
                 <td colSpan={RATES.length} />
               </tr>
-              {data.parents.map((p) => (
+              {data.parents.length > 0 && (
+                <tr className="parents-toggle">
+                  <th scope="row" colSpan={columnCount}>
+                    <button type="button" className="link" aria-expanded={showParents} onClick={() => setShowParents((v) => !v)}>
+                      {showParents ? '隐藏' : '显示'}上级机关的本级 / 下级合计（{shownParents.length === data.parents.length ? data.parents.length : `${shownParents.length} / ${data.parents.length}`}）
+                    </button>
+                  </th>
+                </tr>
+              )}
+              {showParents && shownParents.map((p) => (
                 <tr key={p.bodyId} className="parent-row">
                   <th scope="row">
                     {p.bodyId}：本级 / 下级合计（{p.count}）

@@ -100,9 +100,9 @@ describe('preload bridge', () => {
     }
   });
 
-  it('window.nianbaoShell has exactly onShellEvent, saveTextFile, writeClipboard, exportReports and cancelExport, and passes only well-formed events', () => {
+  it('window.nianbaoShell has exactly onShellEvent, saveTextFile, writeClipboard, exportReports, cancelExport and printToPdf, and passes only well-formed events', () => {
     const shell = exposed.get('nianbaoShell') as { onShellEvent(l: (e: unknown) => void): () => void };
-    expect(sorted(Object.keys(shell))).toEqual(['cancelExport', 'exportReports', 'onShellEvent', 'saveTextFile', 'writeClipboard']);
+    expect(sorted(Object.keys(shell))).toEqual(['cancelExport', 'exportReports', 'onShellEvent', 'printToPdf', 'saveTextFile', 'writeClipboard']);
     const seen: unknown[] = [];
     const off = shell.onShellEvent((e) => seen.push(e));
     const [listener] = fake().state.rendererListeners.get(SHELL_EVENT_CHANNEL)!;

@@ -185,9 +185,12 @@ describeWithBrowser('Nianbao in the browser host', () => {
   it('lists findings archive-wide, filterable by rule, each opening its report', async () => {
     await page().click('.nav-button:has-text("问题清单")');
     await page().locator('.findings-view .finding').first().waitFor();
-    await page().selectOption('.findings-view select >> nth=0', 'narrative.mismatch');
+    // Findings are grouped by report: the body filter narrows the list to the seed's group.
+    await page().locator('.findings-view label', { hasText: '机关' }).locator('input').fill('伊春');
+    await page().locator('.findings-view label', { hasText: '规则' }).locator('select').selectOption('narrative.mismatch');
     await page().waitForFunction(() => [...document.querySelectorAll('.findings-view .finding .rule')].every((e) => e.textContent === '正文数字与表格不符'));
-    const seedFinding = page().locator('.findings-view .finding', { hasText: '伊春市' }).first();
+    await page().locator('.findings-view .finding-group-head', { hasText: '伊春市' }).first().waitFor();
+    const seedFinding = page().locator('.findings-view .finding[data-rule="narrative.mismatch"]').first();
     await seedFinding.waitFor();
     await screenshot(page(), '10-findings');
     await seedFinding.locator('button.link').click();

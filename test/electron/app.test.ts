@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, METHOD_NAMES, SHELL_CANCEL_EXPORT_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EVENT_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_SAVE_CHANNEL, type ShellEvent } from '../../core/channels.ts';
+import { CHANNELS, METHOD_NAMES, SHELL_CANCEL_EXPORT_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EVENT_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_PRINT_PDF_CHANNEL, SHELL_SAVE_CHANNEL, type ShellEvent } from '../../core/channels.ts';
 import type { ImportOutcome } from '../../core/api.ts';
 import { FakeBrowserWindow, resetFakeElectron } from '../support/fake-electron.ts';
 import { createFakeApi } from '../support/fake-api.ts';
@@ -87,7 +87,7 @@ describe('main process', () => {
 
   it('registers a handler for every channel plus save-as, and denies permissions', async () => {
     const { f } = await start();
-    expect([...f.state.ipcHandlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_CANCEL_EXPORT_CHANNEL].sort());
+    expect([...f.state.ipcHandlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_CANCEL_EXPORT_CHANNEL, SHELL_PRINT_PDF_CHANNEL].sort());
     const callback = vi.fn();
     f.state.permissionRequestHandler!(null, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
@@ -145,6 +145,39 @@ describe('main process', () => {
     f.state.openDialogResult = { canceled: false, filePaths: ['/data/a.pdf', '/data/folder'] };
     items.find((i) => i.accelerator === 'CmdOrCtrl+O')!.click!();
     await vi.waitFor(() => expect(imported).toEqual([['/data/a.pdf', '/data/folder']]));
+  });
+
+  it('导出 PDF: main asks where to save, prints the page with backgrounds and page numbers and writes the file; cancel writes nothing', async () => {
+    const { f, win } = await start();
+    const fromPage = { senderFrame: { parent: null, url: 'app://nianbao/index.html' }, sender: win.webContents };
+    const printPdf = f.state.ipcHandlers.get(SHELL_PRINT_PDF_CHANNEL)!;
+    const file = path.join(dir, '伊春市-2022.pdf');
+    f.state.saveDialogResult = { canceled: false, filePath: file };
+    expect(await printPdf(fromPage, { suggestedName: '伊春市 2022' })).toEqual({ status: 'saved', fileName: '伊春市-2022.pdf' });
+    expect(readFileSync(file, 'latin1')).toBe('%PDF-1.4 fake');
+    const [options] = win.webContents.printedToPdf;
+    expect(options).toMatchObject({ printBackground: true, displayHeaderFooter: true });
+    expect(options.footerTemplate).toMatch(/class="pageNumber".*class="totalPages"/);
+    // The dialog proposes a .pdf name in the documents folder, with a PDF filter.
+    const [[, dialogOptions]] = f.state.saveDialogs as [unknown, { defaultPath: string; filters: { extensions: string[] }[] }][];
+    expect(path.basename(dialogOptions.defaultPath)).toBe('伊春市 2022.pdf');
+    expect(dialogOptions.filters[0].extensions).toEqual(['pdf']);
+    f.state.saveDialogResult = { canceled: true };
+    expect(await printPdf(fromPage, { suggestedName: 'a.pdf' })).toEqual({ status: 'cancelled' });
+    expect(win.webContents.printedToPdf).toHaveLength(1);
+    // The page never names a path, and a stranger cannot print.
+    await expect(printPdf(fromPage, { suggestedName: 'a.pdf', path: '/etc/x.pdf' })).rejects.toThrow(/invalid arguments/);
+    await expect(printPdf(fromPage, { suggestedName: '../a.pdf' })).rejects.toThrow(/path separator/);
+    await expect(printPdf({ ...fromPage, senderFrame: { parent: null, url: 'https://evil.example/' } }, { suggestedName: 'a.pdf' })).rejects.toThrow(/not the app's page/);
+  });
+
+  it('the File menu has 导出 PDF…, which asks the page to export', async () => {
+    const { f, win } = await start();
+    type Item = { id?: string; label?: string; click?: () => void; submenu?: Item[] };
+    const item = (f.state.menuTemplate as Item[]).flatMap((m) => m.submenu ?? []).find((i) => i.id === 'export-pdf')!;
+    expect(item.label).toBe('导出 PDF…');
+    item.click!();
+    expect(shellEvents(win).at(-1)).toEqual({ type: 'menu', command: 'exportPdf' });
   });
 
   it("writes the page's copies to the Electron clipboard itself (never through the service) and closes the service on quit", async () => {

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildElectron } from '../../scripts/build-electron.js';
 import { importsOutside } from '../support/bundle-imports.ts';
-import { CHANNELS, METHOD_NAMES, SHELL_CANCEL_EXPORT_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_SAVE_CHANNEL } from '../../core/channels.ts';
+import { CHANNELS, METHOD_NAMES, SHELL_CANCEL_EXPORT_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_PRINT_PDF_CHANNEL, SHELL_SAVE_CHANNEL } from '../../core/channels.ts';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -45,7 +45,7 @@ describe('bundled main process', () => {
       const summary = JSON.parse(line!.slice('SUMMARY '.length));
       expect(summary.privileged).toEqual(['app']);
       expect(summary.sandbox).toBe(true);
-      expect(summary.handlers.sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_CANCEL_EXPORT_CHANNEL].sort());
+      expect(summary.handlers.sort()).toEqual([...METHOD_NAMES.map((m) => CHANNELS[m].channel), SHELL_SAVE_CHANNEL, SHELL_CLIPBOARD_CHANNEL, SHELL_EXPORT_REPORTS_CHANNEL, SHELL_CANCEL_EXPORT_CHANNEL, SHELL_PRINT_PDF_CHANNEL].sort());
       expect(summary.loaded).toBe('app://nianbao/index.html');
       expect(summary.status).toBe(200);
       expect(summary.body).toContain('年报库 bundle test');

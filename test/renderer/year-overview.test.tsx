@@ -19,7 +19,7 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
 });
 
-const ROWS = 2000;
+const ROWS = 1000;
 const R = (row: string) => `applications.${row}.total`;
 /** Cell values in CELL_IDS order, unknown where not given. */
 const valuesOf = (cells: Record<string, number | null>) => CELL_IDS.map((id) => cells[id] ?? null);
@@ -44,14 +44,17 @@ function render() {
   return { shell };
 }
 
+/** A button by its text (getByRole walks the accessibility tree of every drawn cell: slow in jsdom). */
+const button = (text: string) => [...document.querySelectorAll('button')].find((b) => b.textContent === text)!;
+const totalsLabel = () => document.querySelector('.overview-table tfoot .totals-row th')?.textContent;
 const drawn = () => [...document.querySelectorAll<HTMLTableRowElement>('.overview-table tbody tr[data-id]')];
 
-describe('year overview of 2,000 reports', () => {
+describe('year overview of 1,000 reports', () => {
   it('draws only the rows in view, with unknown figures, rates that cannot be computed and outliers explained', async () => {
     render();
     await waitFor(() => expect(drawn().length).toBeGreaterThan(0));
     expect(drawn().length).toBeLessThan(60);
-    expect(screen.getByText(`合计（${ROWS}）`)).toBeTruthy();
+    expect(totalsLabel()).toBe(`合计（${ROWS}）`);
 
     const unknown = document.querySelector('tr[data-id="2023-00007"] td[data-figure="received"]')!;
     expect(unknown.textContent).toBe('未知');
@@ -67,15 +70,15 @@ describe('year overview of 2,000 reports', () => {
   it('sorts and filters over every row, and copies every row that passes the filter', async () => {
     const { shell } = render();
     await waitFor(() => expect(drawn().length).toBeGreaterThan(0));
-    fireEvent.click(screen.getByRole('button', { name: '新收' }));
-    // Largest first over all 2,000 rows (the last body), the unknown one last.
-    await waitFor(() => expect(drawn()[0].dataset.id).toBe('2023-01999'));
+    fireEvent.click(button('新收'));
+    // Largest first over all 1,000 rows (the last body), the unknown one last.
+    await waitFor(() => expect(drawn()[0].dataset.id).toBe('2023-00999'));
 
     fireEvent.change(screen.getByLabelText('筛选机关'), { target: { value: '机关001' } });
-    await waitFor(() => expect(screen.getByText(`合计（${ROWS}，筛选前）`)).toBeTruthy());
+    await waitFor(() => expect(totalsLabel()).toBe(`合计（${ROWS}，筛选前）`));
     expect(drawn().map((r) => r.dataset.id)).toEqual(Array.from({ length: 100 }, (_, i) => `2023-${String(199 - i).padStart(5, '0')}`).slice(0, drawn().length));
 
-    fireEvent.click(screen.getByRole('button', { name: '复制（TSV/HTML）' }));
+    fireEvent.click(button('复制（TSV/HTML）'));
     await waitFor(() => expect(shell.clipboard).toHaveLength(1));
     const lines = shell.clipboard[0].text.split('\n');
     expect(lines).toHaveLength(101); // header + the 100 bodies 机关00100–机关00199, drawn or not

@@ -16,6 +16,12 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  /** The options of each printToPDF call; resolves with a tiny stand-in PDF. */
+  printedToPdf: Record<string, unknown>[] = [];
+  async printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.printedToPdf.push(options);
+    return Buffer.from('%PDF-1.4 fake');
+  }
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -84,6 +90,8 @@ export function createFakeElectron() {
     exposed: new Map<string, unknown>(),
     menuTemplate: null as unknown,
     openDialogResult: { canceled: true, filePaths: [] as string[] },
+    saveDialogResult: { canceled: true } as { canceled: boolean; filePath?: string },
+    saveDialogs: [] as unknown[],
     messageBoxResponse: 1,
     messageBoxes: [] as unknown[],
     openedExternal: [] as string[],
@@ -127,7 +135,10 @@ export function createFakeElectron() {
     },
     dialog: {
       showOpenDialog: async () => state.openDialogResult,
-      showSaveDialog: async () => ({ canceled: true }),
+      showSaveDialog: async (...args: unknown[]) => {
+        state.saveDialogs.push(args);
+        return state.saveDialogResult;
+      },
       showMessageBox: async (...args: unknown[]) => {
         state.messageBoxes.push(args);
         return { response: state.messageBoxResponse };

@@ -14,8 +14,8 @@ export function emptyCells(spec: TableSpec): TableCells {
   return cells;
 }
 
-export function incomplete(table: TableId, scope: string, message: string, cells: CellRef[], detail: string): RuleEvaluation {
-  return {
+export function incomplete(table: TableId, scope: string, message: string, cells: CellRef[], detail: string, messageEn?: string): RuleEvaluation {
+  const finding: RuleEvaluation = {
     rule: 'table.incomplete',
     key: `table.incomplete:${table}:${scope}`,
     status: 'fail',
@@ -24,6 +24,8 @@ export function incomplete(table: TableId, scope: string, message: string, cells
     cells,
     detail,
   };
+  if (messageEn) finding.messageEn = messageEn;
+  return finding;
 }
 
 export const refsOf = (table: TableId, row: string, cols: Record<string, Cell>): CellRef[] =>
@@ -36,8 +38,11 @@ export function missingRowFindings(spec: TableSpec, cells: TableCells, detailOf:
     const missing = Object.entries(cells[row.id]).filter(([, c]) => c.state === 'missing' || c.state === 'text');
     if (missing.length === 0) continue;
     const refs = missing.map(([column]) => ({ table: spec.id, row: row.id, column }));
-    const what = missing.every(([, c]) => c.state === 'missing') ? '未能读取' : '有无法识别的内容';
-    out.push(incomplete(spec.id, row.id, `${spec.title}：“${row.label}”${what}（${missing.length} 个单元格）`, refs, detailOf(row.id)));
+    const notFound = missing.every(([, c]) => c.state === 'missing');
+    const what = notFound ? '未能读取' : '有无法识别的内容';
+    const whatEn = notFound ? 'could not be read' : 'holds text that is not a number';
+    const cellsEn = missing.length === 1 ? '1 cell' : `${missing.length} cells`;
+    out.push(incomplete(spec.id, row.id, `${spec.title}：“${row.label}”${what}（${missing.length} 个单元格）`, refs, detailOf(row.id), `${spec.title}: row “${row.label}” ${whatEn} (${cellsEn}).`));
   }
   return out;
 }
