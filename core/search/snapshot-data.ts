@@ -100,9 +100,17 @@ export class SnapshotData {
     if (nums !== null) {
       // Candidate-aware read: the window spans the next candidates, never a long run of
       // documents the scan will not ask for (a separate read costs less than copying them).
+      // The first candidate after `num` (scans go forward: usually at or just after the cursor).
       let c = this.scanCursor;
-      if (c >= nums.length || nums[c] > num) c = 0;
-      while (c < nums.length && nums[c] <= num) c++;
+      if (c > 0 && nums[c - 1] > num) c = 0;
+      if (c + 8 < nums.length && nums[c + 8] <= num) {
+        let hi = nums.length;
+        while (c < hi) {
+          const mid = (c + hi) >>> 1;
+          if (nums[mid] <= num) c = mid + 1;
+          else hi = mid;
+        }
+      } else while (c < nums.length && nums[c] <= num) c++;
       while (c < nums.length) {
         const next = nums[c];
         if (offsets[next + 1] * 2 - start > this.winBytes || (offsets[next] - offsets[end]) * 2 > GAP_BYTES) break;

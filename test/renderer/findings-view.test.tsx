@@ -67,6 +67,20 @@ describe('findings list (pure)', () => {
 });
 
 describe('Findings view', () => {
+  it('the English UI shows each finding in English; a finding stored without an English sentence shows its Chinese one', async () => {
+    const api = fakeApi();
+    const english = row({ messageEn: 'Column “自然人”: “新收” 10 does not equal “办理结果总计” 11 (difference 1).' });
+    const stored = row({ reportId: 'r2', key: 'k2', message: '旧报告的中文说明。' });
+    api.listFindings = vi.fn(async () => [english, stored]);
+    renderWith(api, <FindingsView revision={0} onOpen={() => {}} />, { lang: 'en' });
+    expect(await screen.findByText(english.messageEn!)).toBeTruthy();
+    expect(screen.getByText('旧报告的中文说明。')).toBeTruthy();
+    expect(screen.queryByText(english.message)).toBeNull();
+    cleanup();
+    renderWith(api, <FindingsView revision={1} onOpen={() => {}} />);
+    expect(await screen.findByText(english.message)).toBeTruthy();
+  });
+
   it('renders 1,886 findings without rendering 1,886 rows (virtualized), grouped by report', async () => {
     const many = Array.from({ length: 1886 }, (_, i) => row({ reportId: `r${Math.floor(i / 3)}`, key: `k${i}`, body: `机关${Math.floor(i / 3)}` }));
     const api = fakeApi();

@@ -10,11 +10,11 @@ import { ToastProvider } from '../../renderer/lib/toast.tsx';
  * Renders a view with the providers the app gives it (api, Chinese UI, toasts); with a shell,
  * that shell bridge instead of the host's (the browser fallback in jsdom).
  */
-export function renderWith(api: ArchiveApi, ui: ReactNode, options: { shell?: ShellBridge } = {}) {
+export function renderWith(api: ArchiveApi, ui: ReactNode, options: { shell?: ShellBridge; lang?: 'zh' | 'en' } = {}) {
   const wrap = (node: ReactNode) => (
     <ApiContext.Provider value={api}>
       <ShellContext.Provider value={options.shell ?? null}>
-        <I18nProvider lang="zh">
+        <I18nProvider lang={options.lang ?? 'zh'}>
           <ToastProvider>{node}</ToastProvider>
         </I18nProvider>
       </ShellContext.Provider>

@@ -38,9 +38,13 @@ describe('search engine: scans of a loaded snapshot read only the candidates (ca
       const piece = text.slice(at, at + len);
       if (piece.trim().length === len && !piece.includes('"')) queries.add(piece);
     }
+    // Every document a candidate (table-label terms) minus sparse excluded terms: the scan reads the excluded terms' candidates.
+    const pieces = [...queries].slice(5, 12);
+    const mixed = pieces.flatMap((p) => [`行政复议 -${literal(p)}`, `政府信息公开 -${literal(p)} -依申请公开`]);
     const memory = await openEngine(t.dir, reports);
     const expected = new Map<string, { total: number; rows: unknown[] }>();
     for (const q of queries) expected.set(q, await everything(memory, literal(q)));
+    for (const q of mixed) expected.set(q, await everything(memory, q));
     await memory.close();
 
     const engine = await SearchEngine.open(t.dir, () => catalogueOf(reports), async () => {
@@ -53,6 +57,15 @@ describe('search engine: scans of a loaded snapshot read only the candidates (ca
       const got = await everything(engine, literal(q));
       expect(got, `query ${JSON.stringify(q)}`).toEqual(expected.get(q));
       expect(got.total, `brute force ${JSON.stringify(q)}`).toBe(brute(q).length);
+    }
+    for (const q of mixed) {
+      engine.dropCaches();
+      expect(await everything(engine, q), `query ${q}`).toEqual(expected.get(q));
+    }
+    const label = new Set(brute('行政复议'));
+    for (const p of pieces) {
+      const without = new Set(brute(p));
+      expect(expected.get(`行政复议 -${literal(p)}`)!.total).toBe([...label].filter((id) => !without.has(id)).length);
     }
     // Two terms (the second checked only on the first's candidates) and an exclusion.
     const list = [...queries];
