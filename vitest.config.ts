@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
+          // jsdom renders of 1,000-row tables take seconds on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

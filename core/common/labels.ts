@@ -69,3 +69,8 @@ export const CHAPTER_ORDINAL: Record<string, string> = {
   problems: '五',
   other: '六',
 };
+
+/** Name of a row of any statistical table in a message: table 三's short name, else the template label ("行政许可"). */
+export function tableRowName(tableId: string, row: RowSpec): string {
+  return tableId === 'applications' ? applicationRowName(row) : row.label;
+}

@@ -40,7 +40,7 @@ export const KEY_FIGURES: FigureSpec[] = [
   { key: 'normativeIssued', label: '规范性文件制发', cells: ['proactive.normativeDocuments.issued'] },
   { key: 'normativeRepealed', label: '规范性文件废止', cells: ['proactive.normativeDocuments.repealed'] },
   { key: 'normativeInForce', label: '规范性文件现行有效', cells: ['proactive.normativeDocuments.inForce'] },
-  { key: 'fees', label: '收费（万元）', cells: ['proactive.fees.amountWan'] },
+  { key: 'fees', label: '行政事业性收费（万元）', cells: ['proactive.fees.amountWan'] },
 ];
 
 export interface RateSpec {

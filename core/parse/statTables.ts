@@ -46,7 +46,7 @@ function absentTable(spec: TableSpec): { table: StatTable; finding: RuleEvaluati
   const refs = spec.rows.flatMap((r) => r.columns.map((c) => cellRef(spec.id, r.id, c.id)));
   return {
     table: { id: spec.id, cells, rawRows: [] },
-    finding: incomplete(spec.id, 'table', `未找到统计表“${spec.title}”`, refs, '报告中没有可识别的该表格'),
+    finding: incomplete(spec.id, 'table', `未找到统计表“${spec.title}”。`, refs, '报告中没有可识别的该表格', `Statistical table “${spec.title}” was not found in the report.`),
   };
 }
 

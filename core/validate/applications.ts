@@ -13,7 +13,7 @@ function columnScope(columnId: string): string {
 
 /** Per column: received + carriedOver = resultTotal + carriedForward. */
 export function checkBalance(tables: Tables): RuleEvaluation[] {
-  if (!tables.applications) return [notAssessable('applications.balance', 'applications.balance', '未读取到表三（收到和处理政府信息公开申请情况），无法核对新收与结转是否等于办理结果与结转下年。')];
+  if (!tables.applications) return [notAssessable('applications.balance', 'applications.balance', '未读取到表三（收到和处理政府信息公开申请情况），无法核对新收与结转是否等于办理结果与结转下年。', 'Table 三 (“收到和处理政府信息公开申请情况”) was not read, so “新收” + “上年结转” = “办理结果总计” + “结转下年” cannot be checked.')];
   return APPLICANT_COLUMNS.map(({ id }) => {
     const left = [operand(tables, TABLE, 'received', id, '新收'), operand(tables, TABLE, 'carriedOver', id, '上年结转')];
     const right = [operand(tables, TABLE, 'resultTotal', id, '办理结果总计'), operand(tables, TABLE, 'carriedForward', id, '结转下年')];
@@ -33,7 +33,7 @@ export function checkBalance(tables: Tables): RuleEvaluation[] {
  * the format's own (the 2019 trial has a single （六）其他处理 row).
  */
 export function checkResultTotal(tables: Tables, spec: TableSpec): RuleEvaluation[] {
-  if (!tables.applications) return [notAssessable('applications.resultTotal', 'applications.resultTotal', '未读取到表三（收到和处理政府信息公开申请情况），无法核对办理结果总计。')];
+  if (!tables.applications) return [notAssessable('applications.resultTotal', 'applications.resultTotal', '未读取到表三（收到和处理政府信息公开申请情况），无法核对办理结果总计。', 'Table 三 (“收到和处理政府信息公开申请情况”) was not read, so “办理结果总计” cannot be checked against the results.')];
   const resultRows = spec.rows.filter((r) => r.id === 'granted' || r.id === 'partial' || RESULT_GROUP_PREFIXES.some((p) => r.id.startsWith(p)));
   return APPLICANT_COLUMNS.map(({ id }) => {
     const left = [operand(tables, TABLE, 'resultTotal', id, '办理结果总计')];
@@ -75,7 +75,7 @@ function resultTotalMessage(scope: string, left: Operand[], right: Operand[]) {
 
 /** Per row: total = natural + commercial + research + nonprofit + legal + other. */
 export function checkRowTotal(tables: Tables, spec: TableSpec): RuleEvaluation[] {
-  if (!tables.applications) return [notAssessable('applications.rowTotal', 'applications.rowTotal', '未读取到表三（收到和处理政府信息公开申请情况），无法核对各行总计。')];
+  if (!tables.applications) return [notAssessable('applications.rowTotal', 'applications.rowTotal', '未读取到表三（收到和处理政府信息公开申请情况），无法核对各行总计。', 'Table 三 (“收到和处理政府信息公开申请情况”) was not read, so the “总计” of each row cannot be checked.')];
   return spec.rows.map((row) => {
     const left = [operand(tables, TABLE, row.id, 'total', '总计')];
     const right = APPLICANT_PART_COLUMN_IDS.map((c) => operand(tables, TABLE, row.id, c, APPLICANT_COLUMN_LABEL[c]));

@@ -5,7 +5,7 @@
  */
 import type { ParsedReport, RuleEvaluation, RuleStatus } from '../model.ts';
 import { APPLICANT_COLUMNS } from '../spec.ts';
-import { describeMissing, formatNumber, operand, type Operand } from '../common/cells.ts';
+import { describeMissing, describeMissingEn, formatNumber, operand, type Operand } from '../common/cells.ts';
 import { RULE_SEVERITY } from './evaluation.ts';
 import { APPLICANT_COLUMN_LABEL } from '../common/labels.ts';
 
@@ -28,6 +28,11 @@ function yearName(r: YearReport): string {
   return r.year === null ? '上一份报告' : `${r.year} 年`;
 }
 
+/** "of 2022" / "of the previous report": appended to a quoted template label. */
+function yearNameEn(r: YearReport): string {
+  return r.year === null ? 'of the other report' : `of ${r.year}`;
+}
+
 function statusOf(left: number | null, right: number | null): RuleStatus {
   if (left === null || right === null) return 'notAssessable';
   return left === right ? 'pass' : 'fail';
@@ -35,6 +40,10 @@ function statusOf(left: number | null, right: number | null): RuleStatus {
 
 function valueText(op: Operand): string {
   return op.value === null ? describeMissing(op.cell) : formatNumber(op.value);
+}
+
+function valueTextEn(op: Operand): string {
+  return op.value === null ? describeMissingEn(op.cell) : formatNumber(op.value);
 }
 
 function pairUp(
@@ -63,6 +72,12 @@ export function checkCarryOver(earlier: YearReport, later: YearReport): CrossYea
       status === 'notAssessable'
         ? `${scope}：${over.label}${valueText(over)}、${forward.label}${valueText(forward)}，无法核对上年结转是否等于上一年的结转下年度。`
         : `${scope}：${over.label} ${valueText(over)} 件，${status === 'pass' ? '等于' : '不等于'} ${forward.label} ${valueText(forward)} 件。`;
+    const overEn = `“上年结转” ${yearNameEn(later)}`;
+    const forwardEn = `“结转下年度” ${yearNameEn(earlier)}`;
+    const messageEn =
+      status === 'notAssessable'
+        ? `Column “${APPLICANT_COLUMN_LABEL[id]}”: ${overEn} is ${valueTextEn(over)} and ${forwardEn} is ${valueTextEn(forward)}, so whether the carry-over matches cannot be checked.`
+        : `Column “${APPLICANT_COLUMN_LABEL[id]}”: ${overEn} (${valueTextEn(over)}) ${status === 'pass' ? 'equals' : 'does not equal'} ${forwardEn} (${valueTextEn(forward)}).`;
     const pair = pairUp(
       earlier,
       later,
@@ -72,6 +87,7 @@ export function checkCarryOver(earlier: YearReport, later: YearReport): CrossYea
         status,
         severity: RULE_SEVERITY['crossYear.carryOver'],
         message,
+        messageEn,
         left: over.value,
         right: forward.value,
       },
@@ -109,6 +125,17 @@ export function checkInForce(earlier: YearReport, later: YearReport): CrossYearE
       status === 'notAssessable'
         ? `${row.name}：${[now, before, issued, repealed].filter((o) => o.value === null).map((o) => `${o.label}${valueText(o)}`).join('、')}，无法核对现行有效件数的衔接。`
         : `${row.name}：${now.label} ${valueText(now)} 件，${status === 'pass' ? '等于' : '不等于'} ${formula} = ${formatNumber(expected as number)} 件${status === 'fail' ? '（可能因废止以前年度文件的统计口径不同）' : ''}。`;
+    const en = new Map<Operand, string>([
+      [now, `“现行有效” ${yearNameEn(later)}`],
+      [before, `“现行有效” ${yearNameEn(earlier)}`],
+      [issued, '“本年制发”'],
+      [repealed, '“本年废止”'],
+    ]);
+    const formulaEn = [before, issued, repealed].map((o) => `${en.get(o)} ${valueTextEn(o)}`);
+    const messageEn =
+      status === 'notAssessable'
+        ? `“${row.name}”: ${[now, before, issued, repealed].filter((o) => o.value === null).map((o) => `${en.get(o)} is ${valueTextEn(o)}`).join(', ')}, so whether the documents in force carry over cannot be checked.`
+        : `“${row.name}”: ${en.get(now)} ${valueTextEn(now)} ${status === 'pass' ? 'equals' : 'does not equal'} ${formulaEn[0]} + ${formulaEn[1]} − ${formulaEn[2]} = ${formatNumber(expected as number)}${status === 'fail' ? ' (perhaps because documents of earlier years that were repealed are counted differently)' : ''}.`;
     const pair = pairUp(
       earlier,
       later,
@@ -118,6 +145,7 @@ export function checkInForce(earlier: YearReport, later: YearReport): CrossYearE
         status,
         severity: RULE_SEVERITY['crossYear.inForce'],
         message,
+        messageEn,
         left: now.value,
         right: expected,
       },

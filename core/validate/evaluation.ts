@@ -54,8 +54,8 @@ export function evaluateEquation(input: EquationInput): RuleEvaluation {
 }
 
 /** One evaluation saying a whole rule could not be checked (the table is absent). */
-export function notAssessable(rule: RuleId, key: string, message: string): RuleEvaluation {
-  return { rule, key, status: 'notAssessable', severity: RULE_SEVERITY[rule], message, cells: [], left: null, right: null };
+export function notAssessable(rule: RuleId, key: string, message: string, messageEn: string): RuleEvaluation {
+  return { rule, key, status: 'notAssessable', severity: RULE_SEVERITY[rule], message, messageEn, cells: [], left: null, right: null };
 }
 
 /**

@@ -16,7 +16,7 @@
  */
 import type { ParsedReport, RuleEvaluation } from '../model.ts';
 import { cellRef } from '../model.ts';
-import { describeMissing, formatNumber, operand } from '../common/cells.ts';
+import { describeMissing, describeMissingEn, formatNumber, operand } from '../common/cells.ts';
 import { RULE_SEVERITY } from './evaluation.ts';
 import { healedParagraphs, normalizeNarrative, parseFigure, sentencesOf } from './narrativeFigures.ts';
 
@@ -84,27 +84,32 @@ export function checkInForceNarrative(report: Pick<ParsedReport, 'chapters' | 't
     seen.add(`${scope}@${stated.value}`);
     const key = first ? `narrative.inForce:${scope}` : `narrative.inForce:${scope}@${stated.value}`;
     const said = `正文称“${stated.quote}”`;
+    const saidEn = `The text says “${stated.quote}”`;
     const base = { rule: 'narrative.inForce' as const, key, severity, left: stated.value, detail: stated.sentence };
     if (stated.row === null) {
       const cells = (['regulations', 'normativeDocuments'] as const).map((row) => cellRef('proactive', row, 'inForce'));
-      out.push({ ...base, cells, status: 'notAssessable', right: null, message: `${said}，未说明是规章还是行政规范性文件，无法与表二核对。` });
+      out.push({ ...base, cells, status: 'notAssessable', right: null, message: `${said}，未说明是规章还是行政规范性文件，无法与表二核对。`, messageEn: `${saidEn} without saying whether it counts “规章” or “行政规范性文件”, so it cannot be checked against table 二.` });
       continue;
     }
     const name = `${ROW_NAME[stated.row]}现行有效件数`;
+    const nameEn = `“${ROW_NAME[stated.row]}·现行有效件数”`;
     const target = operand(report.tables, 'proactive', stated.row, 'inForce', name);
     const cells = [target.ref];
     if (report.format === '2019-trial') {
-      out.push({ ...base, cells, status: 'notAssessable', right: null, message: `${said}，2019 年试行模板的表二没有现行有效件数，无法核对。` });
+      out.push({ ...base, cells, status: 'notAssessable', right: null, message: `${said}，2019 年试行模板的表二没有现行有效件数，无法核对。`, messageEn: `${saidEn}, but table 二 of the 2019 trial template has no “现行有效件数”, so it cannot be checked.` });
     } else if (!report.tables.proactive) {
-      out.push({ ...base, cells, status: 'notAssessable', right: null, message: `${said}，但未读取到表二，无法核对。` });
+      out.push({ ...base, cells, status: 'notAssessable', right: null, message: `${said}，但未读取到表二，无法核对。`, messageEn: `${saidEn}, but table 二 was not read, so it cannot be checked.` });
     } else if (target.value === null) {
-      out.push({ ...base, cells, status: 'notAssessable', right: null, message: `${said}，表二${name}${describeMissing(target.cell)}，无法核对。` });
+      out.push({ ...base, cells, status: 'notAssessable', right: null, message: `${said}，表二${name}${describeMissing(target.cell)}，无法核对。`, messageEn: `${saidEn}, but in table 二 ${nameEn} is ${describeMissingEn(target.cell)}, so it cannot be checked.` });
     } else {
       const pass = target.value === stated.value;
       const message = pass
         ? `${said}，与表二${name} ${formatNumber(target.value)} 一致。`
         : `${said}，但表二${name}为 ${formatNumber(target.value)}。`;
-      out.push({ ...base, cells, status: pass ? 'pass' : 'fail', right: target.value, message });
+      const messageEn = pass
+        ? `${saidEn}, which agrees with table 二 ${nameEn} ${formatNumber(target.value)}.`
+        : `${saidEn}, but table 二 ${nameEn} is ${formatNumber(target.value)}.`;
+      out.push({ ...base, cells, status: pass ? 'pass' : 'fail', right: target.value, message, messageEn });
     }
   }
   return out;

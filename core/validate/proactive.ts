@@ -1,7 +1,7 @@
 /** Rule of table 二: proactive.nonNegative. */
 import type { RuleEvaluation } from '../model.ts';
 import type { TableSpec } from '../spec.ts';
-import { describeMissing, formatNumber, operand, type Tables } from '../common/cells.ts';
+import { describeMissing, describeMissingEn, formatNumber, operand, type Tables } from '../common/cells.ts';
 import { RULE_SEVERITY, notAssessable } from './evaluation.ts';
 
 /**
@@ -10,7 +10,7 @@ import { RULE_SEVERITY, notAssessable } from './evaluation.ts';
  */
 export function checkNonNegative(tables: Tables, spec: TableSpec): RuleEvaluation[] {
   if (!tables.proactive) {
-    return [notAssessable('proactive.nonNegative', 'proactive.nonNegative', '未读取到表二（主动公开政府信息情况），无法核对各项数量。')];
+    return [notAssessable('proactive.nonNegative', 'proactive.nonNegative', '未读取到表二（主动公开政府信息情况），无法核对各项数量。', 'Table 二 (“主动公开政府信息情况”) was not read, so its counts cannot be checked.')];
   }
   const out: RuleEvaluation[] = [];
   for (const row of spec.rows) {
@@ -19,6 +19,7 @@ export function checkNonNegative(tables: Tables, spec: TableSpec): RuleEvaluatio
       const decimal = column.kind === 'decimal';
       const op = operand(tables, 'proactive', row.id, column.id, `${row.label}·${column.label}`);
       const expected = decimal ? '非负数' : '非负整数';
+      const expectedEn = decimal ? 'a non-negative number' : 'a non-negative integer';
       const ok = op.value !== null && op.value >= 0 && (decimal || Number.isInteger(op.value));
       out.push({
         rule: 'proactive.nonNegative',
@@ -29,6 +30,10 @@ export function checkNonNegative(tables: Tables, spec: TableSpec): RuleEvaluatio
           op.value === null
             ? `${op.label}${describeMissing(op.cell)}，无法核对是否为${expected}。`
             : `${op.label}为 ${formatNumber(op.value)}，${ok ? '是' : '应为'}${expected}。`,
+        messageEn:
+          op.value === null
+            ? `“${op.label}” is ${describeMissingEn(op.cell)}, so whether it is ${expectedEn} cannot be checked.`
+            : `“${op.label}” is ${formatNumber(op.value)}${ok ? `, ${expectedEn}` : `; it should be ${expectedEn}`}.`,
         cells: [op.ref],
         left: op.value,
         right: 0,

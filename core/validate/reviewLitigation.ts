@@ -10,7 +10,7 @@ const PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 /** Per group: total = upheld + corrected + other + pending. */
 export function checkGroupTotals(tables: Tables): RuleEvaluation[] {
   if (!tables.reviewLitigation) {
-    return [notAssessable('reviewLitigation.groupTotal', 'reviewLitigation.groupTotal', '未读取到表四（政府信息公开行政复议、行政诉讼情况），无法核对各组总计。')];
+    return [notAssessable('reviewLitigation.groupTotal', 'reviewLitigation.groupTotal', '未读取到表四（政府信息公开行政复议、行政诉讼情况），无法核对各组总计。', 'Table 四 (“政府信息公开行政复议、行政诉讼情况”) was not read, so the “总计” of each group cannot be checked.')];
   }
   return REVIEW_LITIGATION.rows.map((group) => {
     const left = PARTS.map((c) => operand(tables, 'reviewLitigation', group.id, c, REVIEW_COLUMN_LABEL[c]));

@@ -2,6 +2,7 @@
 import { cellRef, type Cell, type CellRef, type RuleEvaluation, type TableCells } from '../../model.ts';
 import type { TableId, TableSpec } from '../../spec.ts';
 import { missingCell } from '../cells.ts';
+import { tableRowName } from '../../common/labels.ts';
 
 /** Every spec row × column, all 'missing' until the mapper fills them. */
 export function emptyCells(spec: TableSpec): TableCells {
@@ -31,18 +32,55 @@ export function incomplete(table: TableId, scope: string, message: string, cells
 export const refsOf = (table: TableId, row: string, cols: Record<string, Cell>): CellRef[] =>
   Object.keys(cols).map((column) => cellRef(table, row, column));
 
-/** One finding per spec row that still has missing cells. */
+/**
+ * The figures a raw row printed (its cells after the label, digits only): "一、本年新收…\t150\t000015"
+ * → "150 000015". Empty when the detail is no printed row ("未找到该行") or the row printed no figure.
+ */
+export function printedFigures(rawRow: string): string {
+  if (!rawRow.includes('\t')) return '';
+  return rawRow
+    .split('\t')
+    .slice(1)
+    .map((c) => c.trim())
+    .filter((c) => /^[\d\s.,，．\-−]+$/.test(c) && /\d/.test(c))
+    .join(' ');
+}
+
+const cellCountEn = (n: number) => (n === 1 ? '1 cell has' : `${n} cells have`);
+
+/**
+ * One finding per spec row that still has missing cells, naming the row as a reader calls it
+ * ("新收", not "一、本年新收政府信息公开申请数量") and quoting what the report printed where it
+ * printed figures the parser could not place (a digit run like "150 000015" is explained, never shown bare).
+ */
 export function missingRowFindings(spec: TableSpec, cells: TableCells, detailOf: (rowId: string) => string): RuleEvaluation[] {
   const out: RuleEvaluation[] = [];
   for (const row of spec.rows) {
     const missing = Object.entries(cells[row.id]).filter(([, c]) => c.state === 'missing' || c.state === 'text');
     if (missing.length === 0) continue;
     const refs = missing.map(([column]) => ({ table: spec.id, row: row.id, column }));
-    const notFound = missing.every(([, c]) => c.state === 'missing');
-    const what = notFound ? '未能读取' : '有无法识别的内容';
-    const whatEn = notFound ? 'could not be read' : 'holds text that is not a number';
-    const cellsEn = missing.length === 1 ? '1 cell' : `${missing.length} cells`;
-    out.push(incomplete(spec.id, row.id, `${spec.title}：“${row.label}”${what}（${missing.length} 个单元格）`, refs, detailOf(row.id), `${spec.title}: row “${row.label}” ${whatEn} (${cellsEn}).`));
+    const detail = detailOf(row.id);
+    const name = tableRowName(spec.id, row);
+    const n = missing.length;
+    const texts = missing.map(([, c]) => c).filter((c) => c.state === 'text' && c.raw).map((c) => c.raw);
+    const figures = printedFigures(detail);
+    let message: string;
+    let messageEn: string;
+    if (texts.length > 0) {
+      const quoted = texts.map((t) => `“${t}”`);
+      message = `${spec.title}：“${name}”行有无法识别为数字的内容（原文${quoted.join('、')}），${n} 个单元格没有数值。`;
+      messageEn = `${spec.title}: row “${name}” holds text that is not a number (printed ${quoted.join(', ')}); ${cellCountEn(n)} no value.`;
+    } else if (figures) {
+      message = `${spec.title}：“${name}”行印有无法读取的数字（原文“${figures}”），无法分到各列，${n} 个单元格没有数值。`;
+      messageEn = `${spec.title}: row “${name}” prints figures that cannot be read (printed “${figures}”) and cannot be placed in the columns; ${cellCountEn(n)} no value.`;
+    } else if (detail.includes('\t') || !detail.startsWith('未找到')) {
+      message = `${spec.title}：“${name}”行未能读取，${n} 个单元格没有数值。`;
+      messageEn = `${spec.title}: row “${name}” could not be read; ${cellCountEn(n)} no value.`;
+    } else {
+      message = `${spec.title}：未找到“${name}”行，${n} 个单元格没有数值。`;
+      messageEn = `${spec.title}: row “${name}” was not found; ${cellCountEn(n)} no value.`;
+    }
+    out.push(incomplete(spec.id, row.id, message, refs, detail, messageEn));
   }
   return out;
 }

@@ -134,9 +134,10 @@ export function mapReview(blocks: TableBlock[], narrativeReview: number | null):
       incomplete(
         'reviewLitigation',
         group,
-        `${REVIEW_LITIGATION.title}：“${GROUP_LABELS[group]}”一组未能读取（${missing.length} 个单元格）`,
+        `${REVIEW_LITIGATION.title}：“${GROUP_LABELS[group]}”一组未能读取，${missing.length} 个单元格没有数值。`,
         refsOf('reviewLitigation', group, Object.fromEntries(missing)),
         detail,
+        `${REVIEW_LITIGATION.title}: group “${GROUP_LABELS[group]}” could not be read; ${missing.length === 1 ? '1 cell has' : `${missing.length} cells have`} no value.`,
       ),
     );
   }
