@@ -56,6 +56,8 @@ export function describeMissing(cell: Cell | undefined): string {
     case 'dash':
       return '未填报';
     case 'text':
+      // Digits that are no one number ("150 000015": figures run together) are said to be figures, quoted.
+      if (cell.raw && /\d/.test(cell.raw)) return `无法读取的数字（原文“${cell.raw}”）`;
       return cell.raw ? `无法读取（原文“${cell.raw}”）` : '无法读取';
     default:
       return '无法读取';
@@ -84,8 +86,13 @@ export function sumText(operands: Operand[]): string {
  */
 export function missingText(operands: Operand[], listed = 4): string {
   const missing = operands.filter((op) => op.value === null);
-  const names = missing.slice(0, listed).map((op) => `${op.label}（${describeMissing(op.cell)}）`);
+  const names = missing.slice(0, listed).map((op) => `${op.label}（${flattened(describeMissing(op.cell), '，')}）`);
   return missing.length > listed ? `${names.join('、')}等 ${missing.length} 个单元格` : names.join('、');
+}
+
+/** "无法读取的数字（原文“x”）" inside parentheses: "无法读取的数字，原文“x”", never parentheses in parentheses. */
+function flattened(description: string, comma: string): string {
+  return description.replace(/\s*[（(]([^（()）]*)[）)]$/, `${comma}$1`);
 }
 
 export function hasMissing(operands: Operand[]): boolean {
@@ -97,7 +104,7 @@ export function hasMissing(operands: Operand[]): boolean {
 /** describeMissing in English: "not filled in" / "unreadable (printed “150 000015”)". */
 export function describeMissingEn(cell: Cell | undefined): string {
   if (cell && (cell.state === 'blank' || cell.state === 'slash' || cell.state === 'dash')) return 'not filled in';
-  if (cell && cell.state === 'text' && cell.raw) return `unreadable (printed “${cell.raw}”)`;
+  if (cell && cell.state === 'text' && cell.raw) return `${/\d/.test(cell.raw) ? 'unreadable figures' : 'unreadable'} (printed “${cell.raw}”)`;
   return 'unreadable';
 }
 
@@ -113,6 +120,13 @@ export function sumTextEn(operands: Operand[]): string {
 
 export function missingTextEn(operands: Operand[], listed = 4): string {
   const missing = operands.filter((op) => op.value === null);
-  const names = missing.slice(0, listed).map((op) => `“${op.label}” (${describeMissingEn(op.cell)})`);
-  return missing.length > listed ? `${names.join(', ')} and ${missing.length - listed} more cells` : names.join(', ');
+  const names = missing.slice(0, listed).map((op) => `“${op.label}” (${flattened(describeMissingEn(op.cell), ', ')})`);
+  const more = missing.length - listed;
+  return more > 0 ? `${names.join(', ')} and ${more} more ${more === 1 ? 'cell' : 'cells'}` : names.join(', ');
+}
+
+/** "“上年结转” (not filled in) has no value" / "“A” (…), “B” (…) have no value": the verb agrees with the list. */
+export function noValueEn(operands: Operand[]): string {
+  const count = operands.filter((op) => op.value === null).length;
+  return `${missingTextEn(operands)} ${count === 1 ? 'has' : 'have'} no value`;
 }

@@ -29,6 +29,8 @@ const GAP_BYTES = 24 << 10;
  */
 const HEAD_UNITS = 192;
 const HEAD_BYTES = HEAD_UNITS * 2;
+/** Bytes of consecutive heads one search looks through (64 heads). */
+const HEAD_LOOKAHEAD = 64 * HEAD_BYTES;
 /** Bytes per step of the background checksum pass (one read, one CRC between event-loop turns). */
 const VERIFY_STEP = 1 << 20;
 
@@ -197,29 +199,24 @@ export class SnapshotData {
       // occurrence is remembered (per needle), so the heads before it are answered without searching.
       let m = this.headMemo.get(needle);
       let r: number;
-      if (m !== undefined && m.from <= at && at <= m.next) r = m.found ? m.next : -1;
+      const headEnd = base + inHead * 2;
+      // Remembered: an occurrence at m.next (none in [m.from, m.next)), or none ending by m.next.
+      if (m !== undefined && m.from <= at && (m.found ? at <= m.next : headEnd <= m.next)) r = m.found ? m.next : -1;
       else {
-        const heads = this.heads!;
-        // Heads past headsUpTo are not filled yet: what the search saw there is not remembered.
-        const filled = this.headsUpTo * HEAD_BYTES;
-        // A UTF-16 search (code-unit aligned, and much faster than a byte search of the needle's bytes).
-        r = heads.indexOf(needle, at, 'utf16le');
+        // Up to HEAD_LOOKAHEAD bytes of heads (a rare term does not search every head at once);
+        // heads past headsUpTo are not filled yet and are never searched.
+        const stop = Math.min(this.headsUpTo * HEAD_BYTES, Math.max(headEnd, at + HEAD_LOOKAHEAD));
+        r = this.heads!.subarray(0, stop).indexOf(needle, at, 'utf16le');
         if (m === undefined) {
           if (this.headMemo.size >= 64) this.headMemo.clear();
           this.headMemo.set(needle, (m = { from: at, next: 0, found: false }));
         }
         m.from = at;
-        if (r >= 0 && r < filled) {
-          m.next = r;
-          m.found = true;
-        } else {
-          m.next = filled;
-          m.found = false;
-          r = -1;
-        }
+        m.found = r >= 0;
+        m.next = r >= 0 ? r : stop;
       }
       // A match within the head (ending inside it) is the first one; a document shorter than the head has no other.
-      if (r >= 0 && r + needle.length * 2 <= base + inHead * 2) return (r - base) >>> 1;
+      if (r >= 0 && r + needle.length * 2 <= headEnd) return (r - base) >>> 1;
       if (length <= HEAD_UNITS) return -1;
     }
     if (!this.fitsWindow(num)) {
@@ -252,7 +249,7 @@ export class SnapshotData {
     // A match must end inside the document (the window's last document is followed by stale bytes).
     return pos >= 0 && pos + needle.length * 2 <= end ? (pos - start) >>> 1 : -1;
   }
-  /** Per needle, in the heads: no occurrence in [from, next); one at next when found (else next = end of the heads filled then). */
+  /** Per needle, in the heads: found: the first occurrence at or after `from` is at `next`; else none ends in [from, next). */
   private readonly headMemo = new Map<string, { from: number; next: number; found: boolean }>();
   /** Per needle, in the current window: no occurrence in [from, pos), and one at pos (-1 = none after from). */
   private readonly memo = new Map<string, { from: number; pos: number }>();

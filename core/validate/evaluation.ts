@@ -1,6 +1,6 @@
 import type { RuleEvaluation, RuleStatus, Severity } from '../model.ts';
 import type { RuleId } from '../spec.ts';
-import { describeMissing, describeMissingEn, formatNumber, missingText, missingTextEn, sumOf, sumText, sumTextEn, type Operand } from '../common/cells.ts';
+import { describeMissing, describeMissingEn, formatNumber, missingText, noValueEn, sumOf, sumText, sumTextEn, type Operand } from '../common/cells.ts';
 
 /**
  * Severity is the rule's: what a failure of it would mean (error where numbers contradict,
@@ -87,7 +87,7 @@ export function equationMessageEn(scope: string, left: Operand[], right: Operand
       const all = [...left, ...right];
       const descriptions = new Set(all.map((o) => (o.value === null ? describeMissingEn(o.cell) : null)));
       if (descriptions.size === 1 && !descriptions.has(null)) return `${scope}: every cell is ${[...descriptions][0]}, so ${formula} cannot be checked.`;
-      return `${scope}: ${missingTextEn(all)} has no value, so ${formula} cannot be checked.`;
+      return `${scope}: ${noValueEn(all)}, so ${formula} cannot be checked.`;
     }
     if (status === 'pass') return `${scope}: ${sumTextEn(left)} equals ${sumTextEn(right)}.`;
     return `${scope}: ${sumTextEn(left)} does not equal ${sumTextEn(right)} (difference ${formatNumber(Math.abs(round(l - r)))}).`;

@@ -37,7 +37,10 @@ export function validateReport(report: ParsedReport): RuleEvaluation[] {
   );
   // Messages are built by concatenation, each a tree of ~6 pieces on the heap until first read:
   // copied flat here (detached makes a flat copy), since evaluations live as long as the report.
-  for (const e of out) e.message = detached(e.message);
+  for (const e of out) {
+    e.message = detached(e.message);
+    if (e.messageEn) e.messageEn = detached(e.messageEn);
+  }
   return out;
 }
 

@@ -20,7 +20,7 @@
  */
 import type { ParsedReport, RuleEvaluation, RuleStatus, Severity } from '../model.ts';
 import { APPLICANT_PART_COLUMN_IDS, tableSpec, type ReportFormat } from '../spec.ts';
-import { formatNumber, missingText, operand, type Operand, type Tables } from '../common/cells.ts';
+import { formatNumber, missingText, noValueEn, operand, type Operand, type Tables } from '../common/cells.ts';
 import { APPLICANT_COLUMN_LABEL, applicationRowName } from '../common/labels.ts';
 import { RULE_SEVERITY } from './evaluation.ts';
 import { extractFigures, type FigureTarget, type StatedFigure } from './narrativeFigures.ts';
@@ -29,8 +29,8 @@ interface TargetSpec {
   /** Scope of the key: "reviewLitigation.review.total". */
   scope: string;
   tableName: string;
-  /** The readings of the table the figure may mean, the first being the usual one. */
-  readings: { name: string; operands: Operand[] }[];
+  /** The readings of the table the figure may mean, the first being the usual one; nameEn quotes the template's labels. */
+  readings: { name: string; nameEn: string; operands: Operand[] }[];
 }
 
 /**
@@ -44,15 +44,15 @@ function applicationRow(tables: Tables, row: string, name: string): Operand[] {
   return parts.some((p) => p.value !== null) ? parts : [total];
 }
 
-const RESULT_TARGETS: Partial<Record<FigureTarget, { name: string; rows: (id: string) => boolean }>> = {
-  answered: { name: '办理结果总计', rows: (id) => id === 'resultTotal' },
-  grantedAndPartial: { name: '予以公开与部分公开', rows: (id) => id === 'granted' || id === 'partial' },
-  granted: { name: '予以公开', rows: (id) => id === 'granted' },
-  partial: { name: '部分公开', rows: (id) => id === 'partial' },
-  denied: { name: '不予公开', rows: (id) => id.startsWith('denied.') },
-  unavailable: { name: '无法提供', rows: (id) => id.startsWith('unavailable.') },
-  notProcessed: { name: '不予处理', rows: (id) => id.startsWith('notProcessed.') },
-  otherHandling: { name: '其他处理', rows: (id) => id.startsWith('otherHandling.') },
+const RESULT_TARGETS: Partial<Record<FigureTarget, { name: string; nameEn: string; rows: (id: string) => boolean }>> = {
+  answered: { name: '办理结果总计', nameEn: '“办理结果总计”', rows: (id) => id === 'resultTotal' },
+  grantedAndPartial: { name: '予以公开与部分公开', nameEn: '“予以公开” plus “部分公开”', rows: (id) => id === 'granted' || id === 'partial' },
+  granted: { name: '予以公开', nameEn: '“予以公开”', rows: (id) => id === 'granted' },
+  partial: { name: '部分公开', nameEn: '“部分公开”', rows: (id) => id === 'partial' },
+  denied: { name: '不予公开', nameEn: '“不予公开”', rows: (id) => id.startsWith('denied.') },
+  unavailable: { name: '无法提供', nameEn: '“无法提供”', rows: (id) => id.startsWith('unavailable.') },
+  notProcessed: { name: '不予处理', nameEn: '“不予处理”', rows: (id) => id.startsWith('notProcessed.') },
+  otherHandling: { name: '其他处理', nameEn: '“其他处理”', rows: (id) => id.startsWith('otherHandling.') },
 };
 
 function targetSpec(target: FigureTarget, figure: StatedFigure, tables: Tables, format: ReportFormat): TargetSpec {
@@ -60,21 +60,21 @@ function targetSpec(target: FigureTarget, figure: StatedFigure, tables: Tables, 
   if (result) {
     const rows = (tableSpec(format, 'applications')?.rows ?? []).filter((r) => result.rows(r.id));
     const operands = rows.flatMap((r) => applicationRow(tables, r.id, applicationRowName(r)));
-    return { scope: `applications.${target}.total`, tableName: '表三', readings: [{ name: result.name, operands }] };
+    return { scope: `applications.${target}.total`, tableName: '表三', readings: [{ name: result.name, nameEn: result.nameEn, operands }] };
   }
   switch (target) {
     case 'applications': {
       const received = operand(tables, 'applications', 'received', 'total', '本年新收申请总计');
       const carried = operand(tables, 'applications', 'carriedOver', 'total', '上年结转申请总计');
-      const readings = [{ name: '本年新收申请总计', operands: [received] }];
-      if (figure.verb !== '新收') readings.push({ name: '新收加上年结转', operands: [received, carried] });
+      const readings = [{ name: '本年新收申请总计', nameEn: 'the “新收” total', operands: [received] }];
+      if (figure.verb !== '新收') readings.push({ name: '新收加上年结转', nameEn: '“新收” plus “上年结转”', operands: [received, carried] });
       return { scope: 'applications.received.total', tableName: '表三', readings };
     }
     case 'review':
       return {
         scope: 'reviewLitigation.review.total',
         tableName: '表四',
-        readings: [{ name: '行政复议总计', operands: [operand(tables, 'reviewLitigation', 'review', 'total', '行政复议总计')] }],
+        readings: [{ name: '行政复议总计', nameEn: 'the “行政复议” total', operands: [operand(tables, 'reviewLitigation', 'review', 'total', '行政复议总计')] }],
       };
     case 'litigation':
       return {
@@ -83,6 +83,7 @@ function targetSpec(target: FigureTarget, figure: StatedFigure, tables: Tables, 
         readings: [
           {
             name: '行政诉讼两组总计之和',
+            nameEn: 'the two “行政诉讼” totals together',
             operands: [
               operand(tables, 'reviewLitigation', 'litigationDirect', 'total', '未经复议直接起诉总计'),
               operand(tables, 'reviewLitigation', 'litigationAfterReview', 'total', '复议后起诉总计'),
@@ -97,7 +98,7 @@ function targetSpec(target: FigureTarget, figure: StatedFigure, tables: Tables, 
       return {
         scope: `proactive.normativeDocuments.${column}`,
         tableName: '表二',
-        readings: [{ name, operands: [operand(tables, 'proactive', 'normativeDocuments', column, name)] }],
+        readings: [{ name, nameEn: format === '2019-trial' ? '“规范性文件·本年新制作数量”' : '“行政规范性文件·本年制发件数”', operands: [operand(tables, 'proactive', 'normativeDocuments', column, name)] }],
       };
     }
   }
@@ -144,8 +145,17 @@ function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, spec:
     detail: figure.sentence,
   };
   const said = `正文称“${figure.quote}”`;
+  const saidEn = `The text says “${figure.quote}”`;
+  const tableEn = `table ${spec.tableName.slice(1)}`;
   if (!tables[tableOf(figure.target)]) {
-    return { ...base, status: 'notAssessable', severity: RULE_SEVERITY['narrative.mismatch'], right: null, message: `${said}，但未读取到${spec.tableName}，无法核对。` };
+    return {
+      ...base,
+      status: 'notAssessable',
+      severity: RULE_SEVERITY['narrative.mismatch'],
+      right: null,
+      message: `${said}，但未读取到${spec.tableName}，无法核对。`,
+      messageEn: `${saidEn}, but ${tableEn} was not read, so it cannot be checked.`,
+    };
   }
   const outcomes = spec.readings.map((r) => ({ reading: r, outcome: compareReading(figure.value, r.operands) }));
   const best = outcomes.reduce((a, b) => (rankOf(b.outcome) < rankOf(a.outcome) ? b : a));
@@ -158,6 +168,7 @@ function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, spec:
       severity: RULE_SEVERITY['narrative.mismatch'],
       right: outcome.value,
       message: `${said}，其计量单位不是“件”，不能确定所指是否为${spec.tableName}${reading.name}，无法核对。`,
+      messageEn: `${saidEn}, counted in a unit other than “件”: it may not mean ${reading.nameEn} of ${tableEn}, so it cannot be checked.`,
     };
   }
   const right = outcome.value;
@@ -165,19 +176,29 @@ function evaluateFigure(figure: StatedFigure, key: string, tables: Tables, spec:
     r.outcome.value !== null
       ? `${r.reading.name}为 ${formatNumber(r.outcome.value)}`
       : `${r.reading.name}至少为 ${formatNumber(r.outcome.shown)}（另有${missingText(r.outcome.missing)}没有数值）`;
+  const tableSaysEn = (r: (typeof outcomes)[number]) =>
+    r.outcome.value !== null
+      ? `${r.reading.nameEn} is ${formatNumber(r.outcome.value)}`
+      : `${r.reading.nameEn} is at least ${formatNumber(r.outcome.shown)} (${noValueEn(r.outcome.missing)})`;
   let message: string;
+  let messageEn: string;
   if (outcome.status === 'pass') {
     message = `${said}，与${spec.tableName}${reading.name} ${formatNumber(figure.value)} 一致。`;
+    messageEn = `${saidEn}, which agrees with ${reading.nameEn} of ${tableEn}, ${formatNumber(figure.value)}.`;
   } else if (outcome.status === 'notAssessable') {
-    message = `${said}，${spec.tableName}中${missingText(outcome.missing)}，无法核对。`;
+    message = `${said}，${spec.tableName}中${missingText(outcome.missing)}没有数值，无法核对。`;
+    messageEn = `${saidEn}; in ${tableEn} ${noValueEn(outcome.missing)}, so it cannot be checked.`;
   } else if (outcome.severity === 'warning') {
     const shown = outcome.shown === 0 ? `表中没有显示这 ${formatNumber(figure.value)} 件` : `表中能读到的只有 ${formatNumber(outcome.shown)} 件`;
-    message = `${said}，但${spec.tableName}中${missingText(outcome.missing)}，${shown}。`;
+    const shownEn = outcome.shown === 0 ? `the table shows none of these ${formatNumber(figure.value)}` : `the table shows only ${formatNumber(outcome.shown)}`;
+    message = `${said}，但${spec.tableName}中${missingText(outcome.missing)}没有数值，${shown}。`;
+    messageEn = `${saidEn}, but in ${tableEn} ${noValueEn(outcome.missing)}: ${shownEn}.`;
   } else {
     message = `${said}，但${spec.tableName}${outcomes.map(tableSays).join('，')}。`;
+    messageEn = `${saidEn}, but in ${tableEn} ${outcomes.map(tableSaysEn).join('; ')}.`;
   }
   // A failure is an error when the numbers contradict, a warning when the table merely does not show the figure.
-  return { ...base, status: outcome.status, severity: outcome.status === 'fail' ? outcome.severity : RULE_SEVERITY['narrative.mismatch'], right, message };
+  return { ...base, status: outcome.status, severity: outcome.status === 'fail' ? outcome.severity : RULE_SEVERITY['narrative.mismatch'], right, message, messageEn };
 }
 
 export function checkNarrative(report: Pick<ParsedReport, 'chapters' | 'tables' | 'format'>): RuleEvaluation[] {

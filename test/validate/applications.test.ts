@@ -83,7 +83,7 @@ describe('applications.resultTotal', () => {
     const ev = byKey(validateReport(report), 'applications.resultTotal:total');
     expect(ev.status).toBe('notAssessable');
     expect(ev.right).toBeNull();
-    expect(ev.message).toContain('不予处理·重复申请（无法读取（原文“约2”））');
+    expect(ev.message).toContain('不予处理·重复申请（无法读取的数字，原文“约2”）');
   });
 
   it('uses the single （六）其他处理 row of the 2019 trial template', () => {

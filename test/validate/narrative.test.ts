@@ -94,7 +94,7 @@ describe('narrative.mismatch', () => {
       { table: 'reviewLitigation', row: 'litigationDirect', column: 'total' },
       { table: 'reviewLitigation', row: 'litigationAfterReview', column: 'total' },
     ]);
-    expect(ev.message).toBe('正文称“行政诉讼 1 件”，但表四中未经复议直接起诉总计（无法读取）、复议后起诉总计（无法读取），表中没有显示这 1 件。');
+    expect(ev.message).toBe('正文称“行政诉讼 1 件”，但表四中未经复议直接起诉总计（无法读取）、复议后起诉总计（无法读取）没有数值，表中没有显示这 1 件。');
     expect(ev.detail).toContain('行政诉讼 1 件');
   });
 
