@@ -29,8 +29,6 @@ const GAP_BYTES = 24 << 10;
  */
 const HEAD_UNITS = 192;
 const HEAD_BYTES = HEAD_UNITS * 2;
-/** Bytes of consecutive heads one search looks through (64 heads). */
-const HEAD_LOOKAHEAD = 64 * HEAD_BYTES;
 /** Bytes per step of the background checksum pass (one read, one CRC between event-loop turns). */
 const VERIFY_STEP = 1 << 20;
 
@@ -153,6 +151,16 @@ export class SnapshotData {
   private winServed = 0;
   private winLastServed = -1;
 
+  private lastNeedle = '';
+  private lastNeedleBytes = Buffer.alloc(0);
+  private needleBytes(needle: string): Buffer {
+    if (needle !== this.lastNeedle) {
+      this.lastNeedle = needle;
+      this.lastNeedleBytes = Buffer.from(needle, 'utf16le');
+    }
+    return this.lastNeedleBytes;
+  }
+
   /** The first HEAD_UNITS code units of documents 0..headsUpTo-1, HEAD_BYTES apart (filled by verify()). */
   private heads: Buffer | null = null;
   private headsUpTo = 0;
@@ -194,29 +202,14 @@ export class SnapshotData {
       const length = this.layout.textOffsets[num + 1] - this.layout.textOffsets[num];
       const inHead = Math.min(HEAD_UNITS, length);
       const base = num * HEAD_BYTES;
-      const at = base + from * 2;
-      // One search runs across the heads of consecutive documents; where it found the next
-      // occurrence is remembered (per needle), so the heads before it are answered without searching.
-      let m = this.headMemo.get(needle);
-      let r: number;
-      const headEnd = base + inHead * 2;
-      // Remembered: an occurrence at m.next (none in [m.from, m.next)), or none ending by m.next.
-      if (m !== undefined && m.from <= at && (m.found ? at <= m.next : headEnd <= m.next)) r = m.found ? m.next : -1;
-      else {
-        // Up to HEAD_LOOKAHEAD bytes of heads (a rare term does not search every head at once);
-        // heads past headsUpTo are not filled yet and are never searched.
-        const stop = Math.min(this.headsUpTo * HEAD_BYTES, Math.max(headEnd, at + HEAD_LOOKAHEAD));
-        r = this.heads!.subarray(0, stop).indexOf(needle, at, 'utf16le');
-        if (m === undefined) {
-          if (this.headMemo.size >= 64) this.headMemo.clear();
-          this.headMemo.set(needle, (m = { from: at, next: 0, found: false }));
-        }
-        m.from = at;
-        m.found = r >= 0;
-        m.next = r >= 0 ? r : stop;
-      }
-      // A match within the head (ending inside it) is the first one; a document shorter than the head has no other.
-      if (r >= 0 && r + needle.length * 2 <= headEnd) return (r - base) >>> 1;
+      const head = this.heads!.subarray(base, base + inHead * 2);
+      // The needle's bytes made once per term (not per document); a byte search may land
+      // between two code units: only even offsets are matches.
+      const bytes = this.needleBytes(needle);
+      let r = head.indexOf(bytes, from * 2);
+      while (r >= 0 && (r & 1) === 1) r = head.indexOf(bytes, r + 1);
+      // A match within the head is the first one; a document shorter than the head has no other.
+      if (r >= 0) return r >>> 1;
       if (length <= HEAD_UNITS) return -1;
     }
     if (!this.fitsWindow(num)) {
@@ -249,8 +242,6 @@ export class SnapshotData {
     // A match must end inside the document (the window's last document is followed by stale bytes).
     return pos >= 0 && pos + needle.length * 2 <= end ? (pos - start) >>> 1 : -1;
   }
-  /** Per needle, in the heads: found: the first occurrence at or after `from` is at `next`; else none ends in [from, next). */
-  private readonly headMemo = new Map<string, { from: number; next: number; found: boolean }>();
   /** Per needle, in the current window: no occurrence in [from, pos), and one at pos (-1 = none after from). */
   private readonly memo = new Map<string, { from: number; pos: number }>();
 
@@ -332,7 +323,6 @@ export class SnapshotData {
   dropCaches(): void {
     this.recent.clear();
     this.memo.clear();
-    this.headMemo.clear();
     this.columns.clear();
     this.winFirst = 0;
     this.winEnd = 0;
