@@ -36,15 +36,14 @@ async function start(options: { lock?: boolean; argv?: string[] } = {}) {
   f.state.appPath = path.join(dir, 'app');
   const { service, imported } = fakeService();
   const openService = vi.fn(async (_options: unknown) => service);
-  const savedArgv = process.argv;
+  // Main reads process.argv after the page loads: it stays set until the test ends (afterEach).
+  argvBefore ??= process.argv;
   process.argv = options.argv ?? ['/usr/bin/nianbao'];
   const started = runMain({ appRoot: path.join(dir, 'app'), preloadPath: '/app/dist-electron/preload.cjs', archiveDir: path.join(dir, 'archive'), openService });
   f.resolveReady();
   await vi.waitFor(() => {
     if (started && !FakeBrowserWindow.instances[0]?.loadedUrl) throw new Error('window not loaded yet');
   });
-  await new Promise((r) => setTimeout(r, 20));
-  process.argv = savedArgv;
   return { f, started, service, imported, openService, win: FakeBrowserWindow.instances[0] };
 }
 
@@ -54,7 +53,12 @@ const shellEvents = (win: FakeBrowserWindow) =>
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'nianbao-main-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+let argvBefore: string[] | undefined;
+afterEach(() => {
+  if (argvBefore) process.argv = argvBefore;
+  argvBefore = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('main process', () => {
   it('registers app:// as privileged and enables the sandbox before ready', async () => {
