@@ -30,6 +30,8 @@ interface ChildResult {
   maxRssMb: number;
   count: number;
   bytes: number;
+  /** Mode 'remove': the time to restore what was removed (undo from the 回收站). */
+  restoreMs?: number;
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -59,6 +61,18 @@ async function childMain(mode: string, dir: string, file: string, format: Export
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let count = 0;
+  if (mode === 'remove') {
+    // The bulk removal a user makes from the library, then its undo: both must leave the archive as it was.
+    const { removed, undoToken } = await service.removeReports(ids);
+    const ms = performance.now() - t0;
+    const restored = await service.undoRemove(undoToken);
+    const restoreMs = performance.now() - t0 - ms;
+    await service.close();
+    if (restored.length !== removed.length) throw new Error(`restored ${restored.length} of ${removed.length}`);
+    const cpu = process.cpuUsage(cpu0);
+    console.log(JSON.stringify({ ms, restoreMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, count: removed.length, bytes: 0 } satisfies ChildResult));
+    return;
+  }
   const out = createWriteStream(file);
   if (mode === 'plain') {
     await service.close();
@@ -92,6 +106,11 @@ export async function run(args: string[] = []): Promise<void> {
         `    peak RSS ${zip.maxRssMb.toFixed(0)} MB   budget < ${TARGET_RSS_MB} MB: ${zip.maxRssMb < TARGET_RSS_MB ? 'PASS' : 'FAIL'}\n` +
         `    baseline: reading the same ${plain.count} report files into one plain file: ${s(plain.ms)} (CPU ${s(plain.cpuMs)}), ${(plain.bytes / 1e6).toFixed(1)} MB, peak RSS ${plain.maxRssMb.toFixed(0)} MB\n` +
         `    ratios: ${(zip.ms / plain.ms).toFixed(2)}× time, ${(zip.maxRssMb / plain.maxRssMb).toFixed(2)}× peak memory`,
+    );
+    const removal = await child('remove', dir, zipFile, format, bodies);
+    console.log(
+      `  removal of ${removal.count} reports in one write (child process, service.removeReports): ${s(removal.ms)}, then undo from the 回收站: ${s(removal.restoreMs ?? 0)}; ` +
+        `peak RSS ${removal.maxRssMb.toFixed(0)} MB; baseline (reading the same files) ${s(plain.ms)}`,
     );
   } finally {
     rmSync(zipFile, { force: true });
