@@ -10,7 +10,6 @@
  *     plain JSON Lines dump of the same rows' cells.
  * Options: --reports=N (bodies reporting in the year, default 10000), --rebuild, --no-browser.
  */
-import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -24,14 +23,10 @@ import { startBrowserHost } from '../core/host/index.ts';
 import { buildRenderer, CHROMIUM_ARGS } from '../test/e2e/harness.ts';
 import { lookupChromium } from '../test/support/chromium.ts';
 import { OVERVIEW_YEAR, prepareBodiesArchive } from './bodies-archive.ts';
+import { option, runBenchChild } from './support.ts';
 
 const SELF = fileURLToPath(import.meta.url);
-const REPO = fileURLToPath(new URL('../', import.meta.url));
 const TARGET = { overviewMs: 500, timelineMs: 100, xlsxMs: 10_000, xlsxRssMb: 500 };
-
-function option(args: string[], name: string): string | undefined {
-  return args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? (args.includes(`--${name}`) ? 'true' : undefined);
-}
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
@@ -48,19 +43,7 @@ interface ChildResult {
 }
 
 function child(mode: string, ...args: string[]): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', SELF, '--bench-child', mode, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.on('close', (code) => {
-      try {
-        if (code !== 0) throw new Error(`child exited ${code}`);
-        resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildResult);
-      } catch (err) {
-        reject(new Error(`bench child (${mode}) failed: ${(err as Error).message}\n${out}`));
-      }
-    });
-  });
+  return runBenchChild<ChildResult>(SELF, mode, args);
 }
 
 const cpuMsSince = (start: NodeJS.CpuUsage) => {

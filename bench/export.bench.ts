@@ -8,7 +8,6 @@
  * 10,000 bodies; built on first use) and exports its first 10,000 catalogue rows.
  * Options: --reports=N (reports exported; the archive has N bodies, default 10000), --rebuild, --format=F.
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -18,9 +17,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openArchiveService } from '../core/service/index.ts';
 import type { ExportFormat } from '../core/api.ts';
 import { prepareBodiesArchive } from './bodies-archive.ts';
+import { option, runBenchChild } from './support.ts';
 
 const SELF = fileURLToPath(import.meta.url);
-const REPO = fileURLToPath(new URL('../', import.meta.url));
 const TARGET_RSS_MB = 500;
 
 interface ChildResult {
@@ -34,24 +33,8 @@ interface ChildResult {
   restoreMs?: number;
 }
 
-function option(args: string[], name: string): string | undefined {
-  return args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? (args.includes(`--${name}`) ? 'true' : undefined);
-}
-
 function child(mode: string, dir: string, file: string, format: string, reports: number): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', SELF, '--bench-child', mode, dir, file, format, String(reports)], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout.on('data', (d) => (out += d));
-    proc.on('close', (code) => {
-      try {
-        if (code !== 0) throw new Error(`child exited ${code}`);
-        resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildResult);
-      } catch (err) {
-        reject(new Error(`bench child (${mode}) failed: ${(err as Error).message}\n${out}`));
-      }
-    });
-  });
+  return runBenchChild<ChildResult>(SELF, mode, [dir, file, format, String(reports)]);
 }
 
 /** In the child: one measurement, printed as one JSON line. The ids come from the catalogue, not timed. */

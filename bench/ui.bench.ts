@@ -7,49 +7,20 @@
  * The archive is built once (via the archive service, as an import would) into
  * bench/out/ui-archive-<n>/ and reused. Options: --reports=N (default 10000), --rebuild.
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { startBrowserHost } from '../core/host/index.ts';
-import { openArchiveService } from '../core/service/index.ts';
 import { createHttpApi } from '../renderer/api/http.ts';
 import { buildRenderer, CHROMIUM_ARGS } from '../test/e2e/harness.ts';
 import { lookupChromium } from '../test/support/chromium.ts';
 import { iterateReports } from './generator.ts';
+import { cachedArchive, option } from './support.ts';
 
-const outDir = fileURLToPath(new URL('./out/', import.meta.url));
-
-function option(args: string[], name: string): string | undefined {
-  return args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? (args.includes(`--${name}`) ? 'true' : undefined);
-}
 
 /** Imports n generated reports (10 % with a broken rule, one in five HTML) into a cached archive. */
-export async function prepareArchive(count: number, rebuild = false): Promise<string> {
-  const dir = join(outDir, `ui-archive-${count}`);
-  const done = join(dir, '.complete');
-  if (existsSync(done) && !rebuild) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  const service = await openArchiveService({ archiveDir: dir, host: 'browser', loadSample: false });
-  const encoder = new TextEncoder();
-  const started = performance.now();
-  let batch: { name: string; bytes: Uint8Array }[] = [];
-  let imported = 0;
-  const flush = async () => {
-    const outcomes = await service.importFiles(batch);
-    imported += outcomes.filter((o) => o.status === 'imported').length;
-    batch = [];
-    if (imported % 1000 < 250) console.log(`  prepared ${imported}/${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-  };
-  for (const report of iterateReports(count, { seed: 20261129, errorRate: 0.1, format: 'mixed' })) {
-    batch.push({ name: report.fileName, bytes: encoder.encode(report.content) });
-    if (batch.length >= 250) await flush();
-  }
-  if (batch.length) await flush();
-  await service.close();
-  writeFileSync(done, `${imported}\n`);
-  console.log(`  archive of ${imported} reports built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return dir;
+export function prepareArchive(count: number, rebuild = false): Promise<string> {
+  return cachedArchive(`ui-archive-${count}`, iterateReports(count, { seed: 20261129, errorRate: 0.1, format: 'mixed' }), { rebuild });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
