@@ -29,6 +29,8 @@ interface ChildResult {
   maxRssMb: number;
   count: number;
   bytes: number;
+  /** Mode 'remove': the process's RSS with the archive and its search index open, before the removal. */
+  rssBeforeMb?: number;
   /** Mode 'remove': the time to restore what was removed (undo from the 回收站). */
   restoreMs?: number;
 }
@@ -39,8 +41,11 @@ function child(mode: string, dir: string, file: string, format: string, reports:
 
 /** In the child: one measurement, printed as one JSON line. The ids come from the catalogue, not timed. */
 async function childMain(mode: string, dir: string, file: string, format: ExportFormat, reports: number): Promise<void> {
-  const service = await openArchiveService({ archiveDir: dir, host: 'browser', loadSample: false, lazySearch: true });
+  // A removal in the app keeps its search index in step: open it (and wait until it is ready, untimed) for that one.
+  const service = await openArchiveService({ archiveDir: dir, host: 'browser', loadSample: false, lazySearch: mode !== 'remove' });
+  while (mode === 'remove' && (await service.search({ query: '年度报告', pageSize: 1 })).index !== 'ready') await new Promise((r) => setTimeout(r, 500));
   const ids = (await service.listReports({ allVersions: true })).slice(0, reports).map((e) => e.id);
+  const rssBeforeMb = process.memoryUsage().rss / 1048576;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let count = 0;
@@ -53,7 +58,7 @@ async function childMain(mode: string, dir: string, file: string, format: Export
     await service.close();
     if (restored.length !== removed.length) throw new Error(`restored ${restored.length} of ${removed.length}`);
     const cpu = process.cpuUsage(cpu0);
-    console.log(JSON.stringify({ ms, restoreMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, count: removed.length, bytes: 0 } satisfies ChildResult));
+    console.log(JSON.stringify({ ms, restoreMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb, count: removed.length, bytes: 0 } satisfies ChildResult));
     return;
   }
   const out = createWriteStream(file);
@@ -93,7 +98,8 @@ export async function run(args: string[] = []): Promise<void> {
     const removal = await child('remove', dir, zipFile, format, bodies);
     console.log(
       `  removal of ${removal.count} reports in one write (child process, service.removeReports): ${s(removal.ms)}, then undo from the 回收站: ${s(removal.restoreMs ?? 0)}; ` +
-        `peak RSS ${removal.maxRssMb.toFixed(0)} MB; baseline (reading the same files) ${s(plain.ms)}`,
+        `peak RSS ${removal.maxRssMb.toFixed(0)} MB (${(removal.rssBeforeMb ?? 0).toFixed(0)} MB with the archive and its search index open, before the removal)   budget < ${TARGET_RSS_MB} MB: ${removal.maxRssMb < TARGET_RSS_MB ? 'PASS' : 'FAIL'}; ` +
+        `baseline (reading the same files) ${s(plain.ms)}`,
     );
   } finally {
     rmSync(zipFile, { force: true });

@@ -79,6 +79,11 @@ export type AddResult = { status: 'imported'; report: Report; entry: CatalogueEn
 export interface WriteEffect {
   /** Reports written (new or changed), final state. */
   written: Report[];
+  /**
+   * Further reports written that a large write (a restore or removal of thousands) did not keep
+   * in memory: whoever needs their contents reads them back, a few at a time.
+   */
+  writtenIds?: string[];
   /** Reports no longer in the archive. */
   removed: string[];
 }
@@ -577,8 +582,8 @@ export class Archive {
     await writeFileAtomic(this.reportFile(report.id), Buffer.from(JSON.stringify(report)));
   }
 
-  /** Writes the catalogue shards holding `shards` (plus those of `reports`), then the head. */
-  private async commit(extraShards: Set<number>, reports: Report[] = []): Promise<void> {
+  /** Writes the catalogue shards holding `shards` (plus those of the `reports` written), then the head. */
+  private async commit(extraShards: Set<number>, reports: readonly { id: string }[] = []): Promise<void> {
     // Shards gaining rows are written before shards only losing them: a reader between two
     // shard writes may see a moved row twice (deduplicated by id), never not at all.
     const shards = new Set<number>();
@@ -659,6 +664,31 @@ export class Archive {
    */
   private async recomputeBodies(bodies: Set<string>, overlay: Map<string, Report>): Promise<Report[]> {
     const changed: Report[] = [];
+    await this.relateBodies(bodies, overlay, async (updated) => {
+      for (const report of updated) {
+        overlay.set(report.id, report);
+        changed.push(report);
+      }
+    });
+    return changed;
+  }
+
+  /**
+   * recomputeBodies for writes too large to hold in memory (restoring or removing thousands of
+   * reports): each body's changed reports are written as soon as its rules ran, and only their
+   * ids are kept. Their files are in place before the commit, like any write's.
+   */
+  private async recomputeBodiesToDisk(bodies: Set<string>): Promise<string[]> {
+    const ids: string[] = [];
+    await this.relateBodies(bodies, new Map(), async (updated) => {
+      await forEachLimited(updated, WRITES_AT_ONCE, (r) => this.writeReportFile(r));
+      for (const r of updated) ids.push(r.id);
+    });
+    return ids;
+  }
+
+  /** Runs the relate rule over each body's reports in turn, handing each body's changed reports to `sink`. */
+  private async relateBodies(bodies: Set<string>, overlay: Map<string, Report>, sink: (updated: Report[]) => Promise<void>): Promise<void> {
     // Grouped in one pass over the catalogue (a pass per body was a 10,000-row copy for each of a batch's ~100 bodies).
     const membersByBody = new Map<string, CatalogueEntry[]>();
     for (const body of bodies) if (body) membersByBody.set(body, []);
@@ -667,13 +697,9 @@ export class Archive {
       // Read at once (each read would otherwise wait its turn behind the parsing going on meanwhile).
       const read = await Promise.all(members.map((e) => overlay.get(e.id) ?? this.readReport(e.id)));
       const updated = this.options.relate(members.map((e, i) => ({ report: read[i], latest: e.latest })));
-      for (const report of updated) {
-        overlay.set(report.id, report);
-        changed.push(report);
-        this.entries.set(report.id, entryOf(report, this.entries.get(report.id)!.latest));
-      }
+      for (const report of updated) this.entries.set(report.id, entryOf(report, this.entries.get(report.id)!.latest));
+      await sink(updated);
     }
-    return changed;
   }
 
   /**
@@ -802,14 +828,12 @@ export class Archive {
         this.bySha.delete(e.sha256);
       }
       this.relabelLatest(groups);
-      const overlay = new Map<string, Report>();
-      const changed = await this.recomputeBodies(bodies, overlay);
-      await forEachLimited(changed, WRITES_AT_ONCE, (r) => this.writeReportFile(r));
-      await this.commit(shards, changed);
+      const changed = await this.recomputeBodiesToDisk(bodies);
+      await this.commit(shards, changed.map((id) => ({ id })));
       // Committed: move the files aside.
       await this.moveToTrash(token, unique, (id) => storedPaths.get(id));
       await this.clearJournal();
-      return { removed: unique, token, effect: { written: changed, removed: unique } };
+      return { removed: unique, token, effect: { written: [], writtenIds: changed, removed: unique } };
     });
   }
 
@@ -838,46 +862,49 @@ export class Archive {
   restoreFromTrash(pick: TrashPick, strict = false): Promise<{ restored: string[]; skipped: string[]; effect: WriteEffect }> {
     return this.withLock(async () => {
       const wanted = await this.pickFromTrash(pick, strict);
-      const restored: { token: string; report: Report }[] = [];
-      const skipped: string[] = [];
+      // Only catalogue rows are kept: a restore of 10,000 reports must not hold their contents.
+      const found: { token: string; entry: CatalogueEntry; storedPath: string }[] = [];
+      const skipped = new Set<string>();
       await forEachLimited(wanted, WRITES_AT_ONCE, async ({ token, id }) => {
-        const report = await this.readReportFile(this.path(TRASH_DIR, token, REPORTS_DIR, `${id}.json`), id).catch(() => null);
-        if (!report || this.entries.has(id) || this.bySha.has(report.source.sha256)) skipped.push(id);
-        else restored.push({ token, report });
+        const report = await this.readReportFile(this.trashReportFile(token, id), id).catch(() => null);
+        if (!report || this.entries.has(id) || this.bySha.has(report.source.sha256)) skipped.add(id);
+        else found.push({ token, entry: entryOf(report, false), storedPath: report.source.storedPath });
       });
       // Two copies of one file in different batches (removed, imported again, removed again): restore one.
       const seen = new Set<string>();
-      const unique = restored.filter(({ report }) => (seen.has(report.source.sha256) ? (skipped.push(report.id), false) : seen.add(report.source.sha256)));
-      const reports = unique.map((r) => r.report);
-      const bodies = new Set(reports.map((r) => entryOf(r, false).bodyId).filter(Boolean));
+      const restoring = found.filter(({ entry }) => (seen.has(entry.sha256) ? (skipped.add(entry.id), false) : seen.add(entry.sha256)));
+      const bodies = new Set(restoring.map(({ entry }) => entry.bodyId).filter(Boolean));
       await this.writeJournal({
         op: 'undo',
-        newIds: reports.map((r) => r.id),
-        newSources: reports.map((r) => r.source.storedPath),
+        newIds: restoring.map(({ entry }) => entry.id),
+        newSources: restoring.map(({ storedPath }) => storedPath),
         removedIds: [],
         bodies: [...bodies],
       });
       await mkdir(this.path(REPORTS_DIR), { recursive: true });
       await mkdir(this.path(SOURCES_DIR), { recursive: true });
       // Copied, not moved: until the commit the trash must still hold everything.
-      await forEachLimited(unique, WRITES_AT_ONCE, ({ token, report }) => copyFile(this.path(TRASH_DIR, token, report.source.storedPath), this.path(report.source.storedPath)));
+      await forEachLimited(restoring, WRITES_AT_ONCE, async ({ token, entry, storedPath }) => {
+        await copyFile(this.path(TRASH_DIR, token, storedPath), this.path(storedPath));
+        await copyFile(this.trashReportFile(token, entry.id), this.reportFile(entry.id));
+      });
       const groups = new Set<string>();
-      for (const r of reports) {
-        this.entries.set(r.id, entryOf(r, false));
-        this.bySha.set(r.source.sha256, r.id);
-        groups.add(groupKey(this.entries.get(r.id)!));
+      for (const { entry } of restoring) {
+        this.entries.set(entry.id, entry);
+        this.bySha.set(entry.sha256, entry.id);
+        groups.add(groupKey(entry));
       }
       this.relabelLatest(groups);
-      const overlay = new Map(reports.map((r) => [r.id, r]));
-      const changed = await this.recomputeBodies(bodies, overlay);
-      const toWrite = new Map(reports.map((r) => [r.id, overlay.get(r.id)!]));
-      for (const r of changed) toWrite.set(r.id, r);
-      await forEachLimited([...toWrite.values()], WRITES_AT_ONCE, (r) => this.writeReportFile(r));
-      await this.commit(new Set(), [...toWrite.values()]);
-      await this.dropFromTrash(wanted.filter((w) => toWrite.has(w.id) || skipped.includes(w.id)));
+      const written = new Set([...restoring.map(({ entry }) => entry.id), ...(await this.recomputeBodiesToDisk(bodies))]);
+      await this.commit(new Set(), [...written].map((id) => ({ id })));
+      await this.dropFromTrash(wanted.filter((w) => written.has(w.id) || skipped.has(w.id)));
       await this.clearJournal();
-      return { restored: reports.map((r) => r.id), skipped, effect: { written: [...toWrite.values()], removed: [] } };
+      return { restored: restoring.map(({ entry }) => entry.id), skipped: [...skipped], effect: { written: [], writtenIds: [...written], removed: [] } };
     });
+  }
+
+  private trashReportFile(token: string, id: string): string {
+    return this.path(TRASH_DIR, token, REPORTS_DIR, `${id}.json`);
   }
 
   /** The (batch, id) pairs a pick names; `strict`: an unknown token is an error (undo), else ignored (a purge may have run meanwhile). */

@@ -106,6 +106,38 @@ describe('trash', () => {
     expect(await archive.listTrash()).toEqual([]);
   });
 
+  it('a removal and its undo keep search, cross-year findings and the timeline in step (reports re-read one by one)', async () => {
+    const dir = await tempDir('nianbao-trash-');
+    const archive = await openArchive(dir);
+    // 2022's 上年结转 (5) disagrees with 2021's 结转下年 (2): a carry-over finding on both while both are in the archive.
+    const { results } = await archive.addReports([
+      newReport(parsedReport('己县人民政府', 2021, { carriedForward: 2 }), 'a', 'a.txt'),
+      newReport(parsedReport('己县人民政府', 2022, { carriedOver: 5 }), 'b', 'b.txt'),
+      newReport(parsedReport('庚县人民政府', 2022), 'c', 'c.txt'),
+    ]);
+    const [y2021, y2022] = results.map((r) => r.entry.id);
+    const service = await openArchiveService({ archiveDir: dir, host: 'browser' });
+    const found = async (query: string) => (await service.search({ query, pageSize: 50 })).results.map((r) => r.id).sort();
+    const carryOver = async () => [...new Set((await service.listFindings({ rule: 'crossYear.carryOver' })).map((r) => r.reportId))].sort();
+    const years = async () => (await service.bodyTimeline('己县')).years.map((y) => y.year);
+    expect(await carryOver()).toEqual([y2021, y2022].sort());
+    expect(await found('己县人民政府推进政务公开')).toEqual([y2021, y2022].sort());
+    expect(await years()).toEqual([2021, 2022]);
+
+    const { undoToken } = await service.removeReports([y2021]);
+    expect(await found('己县人民政府推进政务公开')).toEqual([y2022]);
+    expect(await carryOver()).toEqual([]); // no previous year left to disagree with
+    expect(await found('rule:crossYear.carryOver')).toEqual([]);
+    expect(await years()).toEqual([2022]);
+
+    expect((await service.undoRemove(undoToken))).toHaveLength(1);
+    expect(await found('己县人民政府推进政务公开')).toEqual([y2021, y2022].sort());
+    expect(await carryOver()).toEqual([y2021, y2022].sort());
+    expect(await found('rule:crossYear.carryOver')).toEqual([y2021, y2022].sort());
+    expect(await years()).toEqual([2021, 2022]);
+    await service.close();
+  });
+
   it('removes 2,000 reports in one write and restores them in one write', async () => {
     const { dir, service, ids } = await serviceWith(2000, 400);
     const head = async () => JSON.parse(await readFile(path.join(dir, 'catalogue.json'), 'utf8')).generation as number;
