@@ -77,51 +77,58 @@ function sumOf(values: Record<string, number | null | undefined>, keys: readonly
   return Number.isInteger(total) ? total : Math.round(total * 1e6) / 1e6;
 }
 
+/**
+ * A report's canonical cell values in CELL_IDS order: an array with null for unknown, or a
+ * cells-file row (Float64Array) with NaN for unknown. Both mean "unknown", never 0.
+ */
+export type CellRow = ArrayLike<number | null>;
+
 /** Where each key figure's cells are in a CELL_IDS-ordered values array. */
 const FIGURE_POSITIONS = KEY_FIGURES.map((f) => ({ key: f.key, positions: f.cells.map((c) => CELL_IDS.indexOf(c)) }));
 const OTHER_POSITIONS = ['noCorrection', 'noFee', 'other'].map((r) => CELL_IDS.indexOf(A(`otherHandling.${r}`)));
 
-/** The sum of the values at `positions`, null when one is unknown. */
-function sumAt(values: ReadonlyArray<number | null>, positions: readonly number[]): number | null {
-  let total = 0;
-  for (let i = 0; i < positions.length; i++) {
-    const v = values[positions[i]];
-    if (v == null) return null;
-    total += v;
-  }
-  return Number.isInteger(total) ? total : Math.round(total * 1e6) / 1e6;
-}
-
 /** 其他处理 of the 2019 trial template: its single row, where the two 2021 rows are absent. */
-function otherHandling2019(values: ReadonlyArray<number | null>): number | null {
+function otherHandling2019(values: CellRow): number | null {
   const [noCorrection, noFee, other] = OTHER_POSITIONS;
-  return values[noCorrection] == null && values[noFee] == null ? (values[other] ?? null) : null;
-}
-
-/**
- * Key figures from every canonical cell value in CELL_IDS order (the compact cells files' rows):
- * figuresOf without an object of 219 cells per report.
- */
-export function figuresOfValues(values: ReadonlyArray<number | null>): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const { key, positions } of FIGURE_POSITIONS) out[key] = sumAt(values, positions);
-  if (out.otherHandling === null) out.otherHandling = otherHandling2019(values);
-  return out;
+  const known = (v: number | null) => v != null && !Number.isNaN(v);
+  return !known(values[noCorrection]) && !known(values[noFee]) && known(values[other]) ? values[other] : null;
 }
 
 /**
  * The key figures of many reports as columns (per figure key, one value per report): no object
- * per report, for the 10,000 rows of a year overview.
+ * per report, for the 10,000 rows of a year overview. Summed in typed arrays (NaN = unknown) and
+ * turned into plain arrays (null = unknown) once: mixing null into the arrays being summed made
+ * every step generic.
  */
-export function figureColumns(rows: ReadonlyArray<ReadonlyArray<number | null>>): Record<string, (number | null)[]> {
+export function figureColumns(rows: ReadonlyArray<CellRow>): Record<string, (number | null)[]> {
+  const n = rows.length;
+  const sums = FIGURE_POSITIONS.map(({ positions }) => {
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      let total = 0;
+      for (let p = 0; p < positions.length; p++) {
+        const v = row[positions[p]];
+        total += v === null ? NaN : v; // NaN stays NaN: one unknown cell makes the figure unknown
+      }
+      column[i] = total;
+    }
+    return column;
+  });
+  const other = sums[FIGURE_POSITIONS.findIndex((f) => f.key === 'otherHandling')];
+  for (let i = 0; i < n; i++) if (Number.isNaN(other[i])) other[i] = otherHandling2019(rows[i]) ?? NaN;
   const out: Record<string, (number | null)[]> = {};
-  for (const { key, positions } of FIGURE_POSITIONS) {
-    const column = new Array<number | null>(rows.length);
-    for (let i = 0; i < rows.length; i++) column[i] = sumAt(rows[i], positions);
-    out[key] = column;
+  FIGURE_POSITIONS.forEach(({ key }, f) => (out[key] = plainColumn(sums[f])));
+  return out;
+}
+
+/** A typed column as the plain array the overview sends (null for unknown, sums of decimals rounded like sumOf). */
+export function plainColumn(column: Float64Array): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    out.push(Number.isNaN(v) ? null : Number.isInteger(v) ? v : Math.round(v * 1e6) / 1e6);
   }
-  const other = out.otherHandling;
-  for (let i = 0; i < rows.length; i++) if (other[i] === null) other[i] = otherHandling2019(rows[i]);
   return out;
 }
 

@@ -21,17 +21,23 @@ const stampOf = (e: Pick<CatalogueEntry, 'importedAt' | 'sha256'>) => `${e.impor
 const POSITION = new Map(CELL_IDS.map((id, i) => [id, i]));
 
 /** The values of `ids` only: an overview needs ~40 of the 219 cells, and small objects stay fast to read. */
-function toCells(values: ReadonlyArray<number | null>, ids: readonly string[], positions: number[]): Cells {
+function toCells(values: Float64Array, ids: readonly string[], positions: number[]): Cells {
   const out: Cells = {};
-  for (let i = 0; i < ids.length; i++) out[ids[i]] = values[positions[i]];
+  for (let i = 0; i < ids.length; i++) {
+    const v = positions[i] < 0 ? NaN : values[positions[i]];
+    out[ids[i]] = Number.isNaN(v) ? null : v;
+  }
   return out;
 }
 
-const toValues = (cells: Cells) => CELL_IDS.map((id) => cells[id] ?? null);
+/** A report's cells as a cells-file row: CELL_IDS order, NaN for unknown. */
+const toValues = (cells: Cells) => Float64Array.from(CELL_IDS, (id) => cells[id] ?? NaN);
 
 export class CellsCache {
   /** Shards read once per process; ours to update in memory and write back. */
   private readonly shards = new Map<number, Promise<CellsShard>>();
+  /** Shards changed by `written` and not yet written back. */
+  private readonly unsaved = new Set<number>();
 
   constructor(private readonly archive: Archive) {}
 
@@ -48,13 +54,14 @@ export class CellsCache {
   }
 
   /**
-   * Every canonical cell value of each entry in CELL_IDS order, in the same order as `entries`:
-   * the cached arrays themselves (no object per row for 10,000 rows), so read-only to callers.
+   * Every canonical cell value of each entry in CELL_IDS order, NaN where unknown, in the same
+   * order as `entries`: views into the cached shards (no object per row for 10,000 rows), so
+   * read-only to callers.
    */
-  async valuesOf(entries: readonly CatalogueEntry[]): Promise<ReadonlyArray<number | null>[]> {
+  async valuesOf(entries: readonly CatalogueEntry[]): Promise<Float64Array[]> {
     const numbers = [...new Set(entries.map((e) => cellsShardOf(e.id)))];
     const loaded = new Map(await Promise.all(numbers.map(async (n) => [n, await this.shard(n)] as const)));
-    const out: (number | null)[][] = new Array(entries.length);
+    const out: Float64Array[] = new Array(entries.length);
     const missing: number[] = [];
     entries.forEach((e, i) => {
       const row = loaded.get(cellsShardOf(e.id))!.rows.get(e.id);
@@ -74,17 +81,25 @@ export class CellsCache {
     return out;
   }
 
-  /** After a write of this service: the written reports' rows, so no report file is read for them later. */
+  /**
+   * After a write of this service: the written reports' rows, so no report file is read for them
+   * later. A large write hands its reports over in slices; `settle` writes the changed shards once.
+   */
   async written(reports: readonly Report[]): Promise<void> {
-    const dirty = new Set<number>();
     for (const r of reports) {
       const n = cellsShardOf(r.id);
       const stamp = stampOf({ importedAt: r.importedAt, sha256: r.source.sha256 });
       const shard = await this.shard(n);
       if (shard.rows.get(r.id)?.stamp === stamp) continue; // a cross-year re-evaluation: same tables
       shard.rows.set(r.id, { stamp, values: toValues(cellValues(r)) });
-      dirty.add(n);
+      this.unsaved.add(n);
     }
+  }
+
+  /** Writes the shards changed by `written` since the last call. */
+  async settle(): Promise<void> {
+    const dirty = new Set(this.unsaved);
+    this.unsaved.clear();
     await this.flush(dirty);
   }
 

@@ -24,6 +24,7 @@ import { BodiesFeature } from './bodies.ts';
 import { CompareFeature } from './compare.ts';
 import { DatasetFeature } from './dataset.ts';
 import { CellsCache } from './cells-cache.ts';
+import { IdleGate } from './idle.ts';
 import { readBodyRegistry } from '../archive/bodies-file.ts';
 import { bodyIdOfName } from '../common/body-registry.ts';
 import type { DatasetRequest } from '../api.ts';
@@ -47,6 +48,11 @@ export interface ArchiveService extends ArchiveApi {
   /** The same zip written to `file` (complete or not at all: a cancel or failure leaves no file). */
   writeReportsZipFile(request: ReportsZipRequest, file: string, options?: ReportsZipOptions): Promise<number>;
 }
+
+/** Warm-ups wait for this long without a request in flight… */
+const WARM_UP_QUIET_MS = 150;
+/** …but not longer than this after opening. */
+const WARM_UP_MAX_WAIT_MS = 3000;
 
 async function isEmptyArchive(dir: string): Promise<boolean> {
   const catalogue = await stat(path.join(dir, 'catalogue.json')).catch(() => null);
@@ -72,7 +78,7 @@ export async function openArchiveService(opts: ArchiveServiceOptions): Promise<A
   const trash = new TrashFeature(ctx);
   const bodies = new BodiesFeature(ctx);
   const cellsCache = new CellsCache(archive);
-  ctx.writeListeners.push((effect) => cellsCache.written(effect.written));
+  ctx.writeListeners.push({ written: (reports) => cellsCache.written(reports), settled: () => cellsCache.settle() });
   const comparing = new CompareFeature(ctx, bodies, cellsCache, (id) => library.getReport(id), () => library.sortedCatalogue());
   const dataset = new DatasetFeature(ctx, library, bodies, cellsCache);
 
@@ -83,13 +89,20 @@ export async function openArchiveService(opts: ArchiveServiceOptions): Promise<A
       sampleLoaded = outcomes.some((o) => o.status === 'imported');
     }
   }
+  const gate = new IdleGate();
   if (!opts.lazySearch) {
-    void ctx.engine().catch(() => {});
-    // The app lists the library first: have its order ready before the first request.
-    setTimeout(() => library.sortedCatalogue(), 0);
+    // The library's order and the search index, ready before they are asked for — but after the
+    // requests made meanwhile, so the first thing a user opens is not kept waiting by them.
+    void gate
+      .idle(WARM_UP_QUIET_MS, WARM_UP_MAX_WAIT_MS)
+      .then(() => {
+        library.sortedCatalogue();
+        return ctx.engine();
+      })
+      .catch(() => {});
   }
 
-  return {
+  return gate.tracking<ArchiveService>({
     archive,
     notices: () => [...archive.notices],
     close: () => ctx.close(),
@@ -132,7 +145,7 @@ export async function openArchiveService(opts: ArchiveServiceOptions): Promise<A
       await ctx.refresh();
       return writeReportsZipFile((r, out, o) => writeReportsZip(r, archive, out, o), request, file, options);
     },
-  };
+  });
 }
 
 export { ArchiveError, ImportError };

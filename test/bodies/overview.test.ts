@@ -52,6 +52,19 @@ describe('buildYearOverview', () => {
     expect(data.parents[0].subordinates).toMatchObject({ received: null, granted: 9, resultTotal: 20 });
   });
 
+  it('rows from the cells files (Float64Array, NaN for unknown) give the same overview as arrays with null', () => {
+    const asArrays = [body('甲市', null, results(100, 80, 100)), body('甲市丙区', '甲市', results(null, 1, 10), { [R('received')]: 3 })];
+    const asFileRows = asArrays.map((input) => ({
+      ...input,
+      values: Float64Array.from(input.values as (number | null)[], (v) => v ?? NaN),
+      previousValues: input.previousValues ? Float64Array.from(input.previousValues as (number | null)[], (v) => v ?? NaN) : null,
+    }));
+    const fromFile = buildYearOverview(asFileRows);
+    expect(fromFile).toEqual(buildYearOverview(asArrays));
+    expect(fromFile.columns.figures.received).toEqual([100, null]); // unknown stays null, never NaN or 0
+    expect(fromFile.columns.figures.otherHandling).toEqual([null, null]);
+  });
+
   it('an empty year has no rows and unknown totals', () => {
     const empty = buildYearOverview([]);
     expect(empty.count).toBe(0);
