@@ -8,6 +8,7 @@
  * with its government spelled 人民政府), so users and scripts can type it.
  */
 import { normalizeBodyName } from './text.ts';
+import { memoized } from './memo.ts';
 
 /** Suffixes of a place (level of government); longest first so 自治区 wins over 区. */
 const PLACE_SUFFIX = '(?:特别行政区|自治区|自治州|自治县|自治旗|街道|省|市|县|区|旗|州|盟|镇|乡)';
@@ -77,6 +78,4 @@ export function canonicalBodyId(printed: string): string {
 }
 
 /** The parent read from a body's id or name, or null. */
-export function parentFromName(printed: string): string | null {
-  return bodyIdentity(printed).parent;
-}
+export const parentFromName: (printed: string) => string | null = memoized((printed) => bodyIdentity(printed).parent, 200, 50_000);

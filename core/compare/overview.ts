@@ -45,10 +45,10 @@ export interface OverviewColumns {
 
 export interface ParentTotals {
   bodyId: string;
-  /** The parent's own report in this year, when there is one. */
-  own: Record<string, number | null> | null;
-  /** Sum over its subordinates in the table; null for a figure where one of them is unknown. */
-  subordinates: Record<string, number | null>;
+  /** The row of the parent's own report in this year (its figures are in the columns), when there is one. */
+  ownRow: number | null;
+  /** Per KEY_FIGURES key in that order: the sum over its subordinates in the table; null where one of them is unknown. */
+  subordinates: (number | null)[];
   count: number;
 }
 
@@ -204,7 +204,8 @@ export function buildYearOverview(inputs: OverviewInput[]): YearOverviewData {
   columns.parent.forEach((parent, i) => parent && (subordinates.get(parent) ?? subordinates.set(parent, []).get(parent)!).push(i));
   const parents: ParentTotals[] = [...subordinates].map(([bodyId, rows]) => {
     const own = rowOfBody.get(bodyId);
-    return { bodyId, own: own === undefined ? null : rowFigures(columns, own), subordinates: sumColumns(figures, rows), count: rows.length };
+    const sums = sumColumns(figures, rows);
+    return { bodyId, ownRow: own ?? null, subordinates: KEY_FIGURES.map((f) => sums[f.key]), count: rows.length };
   });
   return { count: n, columns, outliers, totals, parents, medians };
 }

@@ -189,9 +189,9 @@ export function YearOverviewPanel({ bodies, onOpen }: { bodies: BodySummary[]; o
                   <th scope="row">
                     {p.bodyId}：本级 / 下级合计（{p.count}）
                   </th>
-                  {KEY_FIGURES.map((f) => (
+                  {KEY_FIGURES.map((f, i) => (
                     <td key={f.key} className="num">
-                      {p.own ? num(p.own[f.key]) : '—'} / {num(p.subordinates[f.key])}
+                      {p.ownRow !== null ? num(data.columns.figures[f.key][p.ownRow]) : '—'} / {num(p.subordinates[i])}
                     </td>
                   ))}
                   <td colSpan={RATES.length} />

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CELL_IDS } from '../../core/compare/cells.ts';
-import { buildYearOverview, outlierWhy, overviewRows, type OverviewInput } from '../../core/compare/overview.ts';
+import { buildYearOverview, outlierWhy, overviewRows, rowFigures, type OverviewInput } from '../../core/compare/overview.ts';
+import { KEY_FIGURES } from '../../core/compare/figures.ts';
 
 const R = (row: string) => `applications.${row}.total`;
 const values = (cells: Record<string, number | null>) => CELL_IDS.map((id) => cells[id] ?? null);
@@ -48,8 +49,10 @@ describe('buildYearOverview', () => {
   it('sums the totals and each parent’s subordinates, unknown where one row is unknown', () => {
     expect(data.totals.received).toBeNull();
     expect(data.totals.granted).toBe(129);
-    expect(data.parents).toEqual([expect.objectContaining({ bodyId: '甲市', count: 2, own: expect.objectContaining({ received: 100, granted: 80 }) })]);
-    expect(data.parents[0].subordinates).toMatchObject({ received: null, granted: 9, resultTotal: 20 });
+    expect(data.parents).toEqual([expect.objectContaining({ bodyId: '甲市', count: 2, ownRow: 0 })]);
+    expect(rowFigures(data.columns, data.parents[0].ownRow!)).toMatchObject({ received: 100, granted: 80 });
+    const subordinates = Object.fromEntries(KEY_FIGURES.map((f, i) => [f.key, data.parents[0].subordinates[i]]));
+    expect(subordinates).toMatchObject({ received: null, granted: 9, resultTotal: 20 });
   });
 
   it('rows from the cells files (Float64Array, NaN for unknown) give the same overview as arrays with null', () => {

@@ -24,13 +24,13 @@ const R = (row: string) => `applications.${row}.total`;
 /** Cell values in CELL_IDS order, unknown where not given. */
 const valuesOf = (cells: Record<string, number | null>) => CELL_IDS.map((id) => cells[id] ?? null);
 
-/** Body i received i+1 applications and granted all of them; body 7 printed no 新收; body 3 received 50× its previous year. */
+/** Body i received i+1 applications and granted all of them; body 7 printed no 新收; body 3 received 50× its previous year; bodies 1 and 2 are under body 0. */
 function inputs(): OverviewInput[] {
   return Array.from({ length: ROWS }, (_, i) => ({
     id: `2023-${String(i).padStart(5, '0')}`,
     bodyId: `机关${String(i).padStart(5, '0')}`,
     body: `机关${String(i).padStart(5, '0')}`,
-    parent: null,
+    parent: i === 1 || i === 2 ? '机关00000' : null,
     values: valuesOf({ [R('received')]: i === 7 ? null : i + 1, [R('granted')]: i + 1, [R('partial')]: 0, [R('resultTotal')]: i + 1 }),
     previousValues: i === 3 ? valuesOf({ [R('received')]: 0.08 }) : null,
   }));
@@ -65,6 +65,17 @@ describe('year overview of 1,000 reports', () => {
     const outlier = document.querySelector('tr[data-id="2023-00003"] td[data-figure="received"]')!;
     expect(outlier.className).toContain('outlier');
     expect(outlier.getAttribute('title')).toBe('新收 4 超过上年 0.08 的 5 倍');
+  });
+
+  it('shows a parent’s own figures beside the sum of its subordinates', async () => {
+    render();
+    await waitFor(() => expect(drawn().length).toBeGreaterThan(0));
+    fireEvent.click(button('显示上级机关的本级 / 下级合计（1）'));
+    const row = await waitFor(() => document.querySelector<HTMLTableRowElement>('.overview-table tfoot .parent-row')!);
+    expect(row.querySelector('th')!.textContent).toBe('机关00000：本级 / 下级合计（2）');
+    const cells = [...row.querySelectorAll('td.num')].map((td) => td.textContent);
+    expect(cells[0]).toBe('1 / 5'); // 新收: its own 1, its subordinates 2 + 3
+    expect(cells[1]).toBe('未知 / 未知'); // 上年结转 printed by none of them
   });
 
   it('sorts and filters over every row, and copies every row that passes the filter', async () => {
