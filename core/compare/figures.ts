@@ -102,19 +102,21 @@ function otherHandling2019(values: CellRow): number | null {
  */
 export function figureColumns(rows: ReadonlyArray<CellRow>): Record<string, (number | null)[]> {
   const n = rows.length;
-  const sums = FIGURE_POSITIONS.map(({ positions }) => {
-    const column = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const row = rows[i];
+  const sums = FIGURE_POSITIONS.map(() => new Float64Array(n));
+  // Row by row: each report's 219 values are read while in cache (figure by figure, the 18
+  // passes over 10,000 rows scattered in the shards cost ten times as much).
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    for (let f = 0; f < FIGURE_POSITIONS.length; f++) {
+      const positions = FIGURE_POSITIONS[f].positions;
       let total = 0;
       for (let p = 0; p < positions.length; p++) {
         const v = row[positions[p]];
         total += v === null ? NaN : v; // NaN stays NaN: one unknown cell makes the figure unknown
       }
-      column[i] = total;
+      sums[f][i] = total;
     }
-    return column;
-  });
+  }
   const other = sums[FIGURE_POSITIONS.findIndex((f) => f.key === 'otherHandling')];
   for (let i = 0; i < n; i++) if (Number.isNaN(other[i])) other[i] = otherHandling2019(rows[i]) ?? NaN;
   const out: Record<string, (number | null)[]> = {};

@@ -87,21 +87,22 @@ function median(values: readonly (number | null)[]): number | null {
 }
 
 /** Per figure, the sum over `rows` of that column; null where one of them is unknown. */
-function sumColumns(figures: Record<string, (number | null)[]>, rows: Iterable<number>): Record<string, number | null> {
+function sumColumns(figures: Record<string, (number | null)[]>, rows: readonly number[] | null): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  const list = [...rows];
   for (const f of KEY_FIGURES) {
     const column = figures[f.key];
-    let total: number | null = 0;
-    for (const i of list) {
-      const v = column[i];
-      if (v == null) {
-        total = null;
+    const count = rows ? rows.length : column.length;
+    let total = 0;
+    for (let k = 0; k < count; k++) {
+      const v = column[rows ? rows[k] : k];
+      if (v === null) {
+        total = NaN;
         break;
       }
-      total = Math.round((total + v) * 1e6) / 1e6;
+      total += v;
     }
-    out[f.key] = total;
+    // Rounded once (sums of decimals such as 万元 amounts: 0.1 + 0.2 → 0.3).
+    out[f.key] = Number.isNaN(total) ? null : Number.isInteger(total) ? total : Math.round(total * 1e6) / 1e6;
   }
   return out;
 }
@@ -198,7 +199,7 @@ export function buildYearOverview(inputs: OverviewInput[]): YearOverviewData {
     });
   }
   outliers.sort((a, b) => a.row - b.row);
-  const totals = n ? sumColumns(figures, columns.id.keys()) : Object.fromEntries(KEY_FIGURES.map((f) => [f.key, null]));
+  const totals = n ? sumColumns(figures, null) : Object.fromEntries(KEY_FIGURES.map((f) => [f.key, null]));
   const rowOfBody = new Map(columns.bodyId.map((b, i) => [b, i]));
   const subordinates = new Map<string, number[]>();
   columns.parent.forEach((parent, i) => parent && (subordinates.get(parent) ?? subordinates.set(parent, []).get(parent)!).push(i));
