@@ -100,6 +100,17 @@ describeWithBrowser('比较: timeline, side by side, year overview', () => {
     expect(received).toEqual([...received].sort((x, y) => y - x));
     await screenshot(page(), 'compare-03-year-overview');
 
+    // A parent's own figures beside its subordinates' sum, from the same response.
+    const data = await api.yearOverview({ year: 2023 });
+    const parent = data.parents[0];
+    await page().click('[data-testid=year-overview] button:has-text("显示上级机关")');
+    const parentRow = page().locator('.overview-table tfoot .parent-row').first();
+    expect(await parentRow.locator('th').innerText()).toBe(`${parent.bodyId}：本级 / 下级合计（${parent.count}）`);
+    const own = parent.ownRow === null ? '—' : String(data.columns.figures.received[parent.ownRow] ?? '未知');
+    expect(await parentRow.locator('td.num').first().innerText()).toBe(`${own} / ${parent.subordinates[0] ?? '未知'}`);
+    await screenshot(page(), 'compare-03b-year-overview-parents');
+    await page().click('[data-testid=year-overview] button:has-text("隐藏上级机关")');
+
     await page().fill('[data-testid=year-overview] input[type=search]', '伊春');
     await expect.poll(() => rows.count()).toBe(1);
     await page().click('[data-testid=year-overview] button:has-text("复制")');
