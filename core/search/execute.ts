@@ -7,12 +7,14 @@ import { LRUCache } from 'lru-cache';
 import type { SearchHit, SearchResult } from '../api.ts';
 import type { ReportFormat } from '../spec.ts';
 import { CLASS_WEIGHT, FieldClass, chapterOfWhere } from './document.ts';
-import { cellLabels, compare, figureKey, figureLayout, partKeysOf, type FigurePath } from './figures.ts';
+import { cellLabels, compare, figureKey, figureLayout, partKeysOf, type CompareOp, type FigurePath } from './figures.ts';
 import { isAsciiWordChar, normalizeWithMap } from './normalize.ts';
 import type { ParsedQuery, TextTerm } from './query.ts';
 import { PostingList } from './postings.ts';
-import { allLabelFields, fieldAt, type DocRecord, type LabelField, type MemoryIndex } from './store.ts';
+import { Lease, TermPositions, type BigramPositions } from './positions.ts';
+import { CLASS_ENDS, allLabelFields, bigramKey, fieldAt, type DocRecord, type LabelField, type MemoryIndex } from './store.ts';
 import { allMatches, unitAt, type Units } from './units.ts';
+import type { SnapshotData } from './snapshot-data.ts';
 
 export interface ExecOptions {
   useIndex: boolean;
@@ -67,6 +69,17 @@ interface TermPlan {
   bodies: Set<string> | null;
   /** Excluded terms, index path: 1 for the documents whose grams could hold the term (others cannot match it). */
   mayMatch?: Uint8Array;
+  /** Index path, no chapter filter: the term matched through positional postings in the snapshot documents. */
+  positions?: TermPositions;
+  /**
+   * With `positions` (computed this query): the documents that match, or whose text must be
+   * searched to know (no positions: too long, or added since the snapshot), ascending; and the
+   * snapshot documents among the latter (their texts are read from disk).
+   */
+  matches?: Uint32Array;
+  unknown?: Uint32Array;
+  /** First-match offsets per document number from positional postings (-1 none, -2 = search the text). */
+  pos?: Int32Array;
 }
 
 const MAX_SNIPPETS = 3;
@@ -91,7 +104,23 @@ function planTerm(term: TextTerm, chapters: string[], index: MemoryIndex | null,
   }
   const exact = index && term.text.length <= 2 ? (index.postings(term.text) ?? null) : undefined;
   const spoken = !term.phrase && !chapters.length && spokenBodies ? spokenBodies(term.text) : null;
-  return { term, labelBits, labels, exact, ascii: isAsciiToken(term.text), bodies: spoken && spoken.size ? spoken : null };
+  // Every field present from the start: plans of all query shapes share one hidden class (the scan loop stays monomorphic).
+  return {
+    term,
+    labelBits,
+    labels,
+    exact,
+    ascii: isAsciiToken(term.text),
+    bodies: spoken && spoken.size ? spoken : null,
+    firstPos: undefined,
+    weights: undefined,
+    scores: undefined,
+    mayMatch: undefined,
+    positions: undefined,
+    matches: undefined,
+    unknown: undefined,
+    pos: undefined,
+  };
 }
 
 /** Documents whose text may contain `text`: intersection of its grams' posting lists. */
@@ -165,12 +194,36 @@ interface ScanContext {
   /** Set by passesFilters when the document passed a figure filter through a computed total. */
   computedMatch: boolean;
   computedTotals: number;
+  /** Every term has first-match offsets from positional postings: snapshot documents are scored from them. */
+  fast: FastScan | null;
+  /** Figure filters only: per snapshot document, 1 = passes on printed values (0 = fails, 2 = ask passesFilters). */
+  figurePass: Uint8Array | null;
+}
+
+/**
+ * The terms' positional first matches, flattened for the scan's inner loop into typed arrays and
+ * one non-empty array (the same hidden classes and element kinds for every query shape, so the
+ * optimized loop is not thrown away when the next query has another shape).
+ */
+interface FastScan {
+  /** Snapshot documents (numbers below) have class boundaries in `classEnds` and year scores in `yearScores`. */
+  count: number;
+  classEnds: Uint32Array;
+  yearScores: Float64Array;
+  /** Included terms group after group, then the excluded terms. */
+  pos: Int32Array[];
+  /** groupEnds[g] = end of group g in `pos`; the last entry ends the included terms. */
+  groupEnds: Int32Array;
+  /** 1 when term i matches shared table labels (a document without a text match may still match). */
+  labels: Uint8Array;
 }
 
 interface CacheEntry {
   pos: Int32Array;
   weights: Float64Array;
   scores: Float64Array;
+  /** `pos` holds every snapshot document's first match (from positional postings). */
+  positional: boolean;
 }
 
 class TermCache {
@@ -197,12 +250,18 @@ class TermCache {
     return this.entry(text);
   }
 
+  /** First-match offsets of `text` per document number (-2 = not known yet). */
+  positions(text: string): CacheEntry {
+    return this.entry(text);
+  }
+
   private entry(text: string): CacheEntry {
     const old = this.entries.get(text);
     const entry = {
       pos: this.sized(old?.pos, (n) => new Int32Array(n), -2),
       weights: this.sized(old?.weights, (n) => new Float64Array(n), NaN),
       scores: this.sized(old?.scores, (n) => new Float64Array(n), NaN),
+      positional: old?.positional ?? false,
     };
     this.entries.set(text, entry);
     return entry;
@@ -368,18 +427,170 @@ export class Executor {
   }
 
   async run(q: ParsedQuery, opts: ExecOptions): Promise<ExecResult> {
+    const lease = this.index.snapshot ? new Lease(this.index.snapshot.scratch) : null;
+    try {
+      return await this.runWith(q, opts, lease);
+    } finally {
+      lease?.release();
+    }
+  }
+
+  /**
+   * Matches `plan`'s term in every snapshot document through positional postings: first-match
+   * offsets into `pos` (-1 = no match; documents without positions keep -2 = read the text), and
+   * plan.matches / plan.unknown. False when some cover bigram has no positional postings.
+   */
+  private matchByPositions(plan: TermPlan, pos: Int32Array, lease: Lease): boolean {
+    const index = this.index;
+    const snapshot = index.snapshot!;
+    const text = plan.term.text;
+    const cover: { offset: number; positions: BigramPositions }[] = [];
+    const keys = TermPositions.coverOffsets(text.length).map((offset) => ({ offset, key: bigramKey(text.charCodeAt(offset), text.charCodeAt(offset + 1)) }));
+    if (!keys.every(({ key }) => index.bi.has(key) && snapshot.isPositional(key))) return false;
+    for (const { offset, key } of keys) {
+      let positions = lease.bigrams.get(key);
+      if (positions === undefined) lease.bigrams.set(key, (positions = snapshot.bigramPositions(key, index.bi.get(key)!, lease)!));
+      cover.push({ offset, positions });
+    }
+    const terms = new TermPositions(text.length, cover);
+    const count = snapshot.count;
+    pos.fill(-1, 0, Math.min(count, pos.length));
+    // Candidates: documents holding every bigram of the term (the sparsest list drives).
+    const lists: PostingList[] = [];
+    for (let i = 0; i + 1 < text.length; i++) {
+      const p = index.bi.get(bigramKey(text.charCodeAt(i), text.charCodeAt(i + 1)));
+      if (p === undefined) {
+        lists.length = 0; // a bigram no document holds: no candidate
+        break;
+      }
+      if (!lists.includes(p)) lists.push(p);
+    }
+    lists.sort((a, b) => a.count - b.count);
+    const capacity = lists.length ? lists[0].count : 0;
+    const matches = new Uint32Array(lease.take(capacity * 4 + 4), 0, capacity);
+    const unknown = new Uint32Array(lease.take(capacity * 4 + 4), 0, capacity);
+    let m = 0;
+    let u = 0;
+    const visit = (num: number): void => {
+      if (num >= count || !snapshot.hasPositions(num)) {
+        matches[m++] = num;
+        if (num < count) {
+          pos[num] = -2;
+          unknown[u++] = num;
+        }
+        return;
+      }
+      const first = terms.first(num);
+      pos[num] = first;
+      if (first >= 0) matches[m++] = num;
+    };
+    if (lists.length === 0) {
+      plan.positions = terms;
+      plan.matches = matches.subarray(0, 0);
+      plan.unknown = unknown.subarray(0, 0);
+      return true;
+    }
+    const driver = lists[0];
+    const bitLists = lists.filter((l) => l.bits !== null);
+    const arrayLists = lists.filter((l) => l.bits === null && l !== driver);
+    if (driver.bits !== null) {
+      // Word by word AND of the bitsets, no candidate array.
+      let words = Infinity;
+      for (const l of bitLists) words = Math.min(words, l.bits!.length);
+      const first = driver.bits;
+      for (let w = 0; w < words; w++) {
+        let word = first[w];
+        for (let l = 1; l < bitLists.length && word !== 0; l++) word &= bitLists[l].bits![w];
+        while (word !== 0) {
+          const t = word & -word;
+          word ^= t;
+          const num = (w << 5) + 31 - Math.clz32(t);
+          if (arrayLists.length === 0 || arrayLists.every((l) => l.has(num))) visit(num);
+        }
+      }
+    } else {
+      const others = lists.slice(1);
+      const ids = driver.ids;
+      outer: for (let i = 0; i < driver.n; i++) {
+        const num = ids[i];
+        for (let l = 0; l < others.length; l++) if (!others[l].has(num)) continue outer;
+        visit(num);
+      }
+    }
+    plan.positions = terms;
+    plan.matches = matches.subarray(0, m);
+    plan.unknown = unknown.subarray(0, u);
+    return true;
+  }
+
+  /** Match starts of a plan's term in a document (non-overlapping, left to right), from positions when it has them. */
+  private matchesIn(doc: DocRecord, p: TermPlan): number[] {
+    const snapshot = this.index.snapshot;
+    if (p.positions && snapshot && doc.num < snapshot.count && snapshot.hasPositions(doc.num)) {
+      const all = p.positions.all(doc.num);
+      const len = p.term.text.length;
+      const out: number[] = [];
+      for (const start of all) if (out.length === 0 || start >= out[out.length - 1] + len) out.push(start);
+      return out;
+    }
+    return allMatches(this.index.textOf(doc), p.term.text);
+  }
+
+  private async runWith(q: ParsedQuery, opts: ExecOptions, lease: Lease | null): Promise<ExecResult> {
+    // Planning, the scan's slices and the page are separate functions: the optimized code of
+    // each stays valid whatever the query's shape (this async function only awaits).
+    const { ctx, candidates, n } = this.prepare(q, opts, lease);
+    const signal = opts.signal;
+    let total = 0;
+    // Synchronous slices (optimizable hot loop); between slices the scan yields to the event
+    // loop when it has run for a while, so an abort from a newer query takes effect.
+    const SLICE = 4096;
+    let lastYield = performance.now();
+    for (let from = 0; from < n; from += SLICE) {
+      if (from > 0 && performance.now() - lastYield > 12) {
+        await new Promise((r) => setImmediate(r));
+        if (signal?.aborted) throw new SearchAborted();
+        lastYield = performance.now();
+      }
+      total += this.scanSlice(ctx, candidates, from, Math.min(n, from + SLICE));
+    }
+    if (signal?.aborted) throw new SearchAborted();
+    return this.page(ctx, opts, total);
+  }
+
+  /** Plans the query's terms (positional matches, candidates, figure pre-pass) and the scan's context. */
+  private prepare(q: ParsedQuery, opts: ExecOptions, lease: Lease | null): { ctx: ScanContext; candidates: Uint32Array | null; n: number } {
     const index = this.index;
     const chapters = q.chapters;
     const planIndex = opts.useIndex ? index : null;
     const groups = q.groups.map((g) => g.map((t) => planTerm(t, chapters, planIndex, opts.spokenBodies)));
     const excluded = q.excluded.map((t) => planTerm(t, chapters, planIndex));
-    if (opts.useIndex && !opts.noCache) {
-      for (const p of [...groups.flat(), ...excluded]) {
-        if (p.term.text.length > 2) p.firstPos = this.cache.resolver(p.term.text);
+    for (const p of [...groups.flat(), ...excluded]) {
+      if (!opts.useIndex) continue;
+      const cached = opts.noCache ? null : this.cache.positions(p.term.text);
+      // Positional postings answer a term of 2+ code units without reading texts (ASCII words
+      // read the text around a match for the whole-token bonus: they keep the text path; so
+      // does a request for one report, whose text is cheaper to search than every position).
+      if (lease !== null && opts.onlyDoc === undefined && !chapters.length && p.term.text.length >= 2 && !p.ascii && !cached?.positional) {
+        const pos = cached ? cached.pos : new Int32Array(lease.take(index.docs.length * 4 + 4), 0, index.docs.length).fill(-2);
+        if (this.matchByPositions(p, pos, lease)) {
+          p.pos = pos;
+          if (cached) cached.positional = true;
+          else {
+            const text = p.term.text;
+            p.firstPos = (doc) => {
+              const known = pos[doc.num];
+              return known !== -2 ? known : index.indexOf(doc, text, 0);
+            };
+          }
+        }
+      }
+      if (cached) {
+        if (cached.positional && !chapters.length) p.pos = cached.pos;
+        if (p.term.text.length > 2 || cached.positional) p.firstPos = this.cache.resolver(p.term.text);
         if (!chapters.length) {
-          const { weights, scores } = this.cache.scoring(p.term.text);
-          p.weights = weights;
-          p.scores = scores;
+          p.weights = cached.weights;
+          p.scores = cached.scores;
         }
       }
     }
@@ -393,10 +604,21 @@ export class Executor {
     else if (opts.useIndex) {
       for (const g of groups) {
         if (g.some((p) => p.labelBits.size > 0)) continue;
-        const c = unionSorted(g.flatMap((p) => [candidatesOf(index, p.term.text) ?? new Uint32Array(0), ...(p.bodies ? [this.docsOfBodies(p.bodies)] : [])]));
+        const c = unionSorted(g.flatMap((p) => [p.matches ?? candidatesOf(index, p.term.text) ?? new Uint32Array(0), ...(p.bodies ? [this.docsOfBodies(p.bodies)] : [])]));
         if (!candidates || c.length < candidates.length) candidates = c;
         if (candidates.length === 0) break;
       }
+    }
+    // Figure filters alone: one typed pass over the columns decides most snapshot documents.
+    let figurePass: Uint8Array | null = null;
+    if (lease !== null && candidates === null && !hasTerms && excluded.length === 0 && onlyFigureFilters(q)) {
+      const count = index.snapshot!.count;
+      figurePass = figurePrepass(q, count, index.snapshot!, lease);
+      const list = new Uint32Array(lease.take((index.docs.length + 1) * 4), 0, index.docs.length);
+      let k = 0;
+      for (let num = 0; num < count; num++) if (figurePass[num] !== 0) list[k++] = num;
+      for (let num = count; num < index.docs.length; num++) list[k++] = num;
+      candidates = list.subarray(0, k);
     }
     const n = candidates ? candidates.length : index.docs.length;
     // An excluded term is looked for only where its grams all occur (most documents lack it).
@@ -404,8 +626,8 @@ export class Executor {
     if (opts.useIndex) {
       for (const p of excluded) {
         if (p.labelBits.size > 0) continue;
-        const may = new Uint8Array(index.docs.length);
-        const list = candidatesOf(index, p.term.text) ?? new Uint32Array(0);
+        const may = lease ? new Uint8Array(lease.take(index.docs.length), 0, index.docs.length).fill(0) : new Uint8Array(index.docs.length);
+        const list = p.matches ?? candidatesOf(index, p.term.text) ?? new Uint32Array(0);
         for (const num of list) may[num] = 1;
         p.mayMatch = may;
         excludedCandidates.push(list);
@@ -413,7 +635,12 @@ export class Executor {
     }
     // The texts a scan reads: the candidates'; without candidates (every document), mostly those
     // of the excluded terms' candidates (the included terms mostly match in the in-memory heads).
-    const readList = candidates ?? (excludedCandidates.length && excludedCandidates.length === excluded.length ? unionSorted(excludedCandidates) : null);
+    // Terms matched through positions read only the texts of documents without positions.
+    const planned = [...groups.flat(), ...excluded];
+    const readList =
+      planned.length && planned.every((p) => p.unknown !== undefined)
+        ? unionSorted(planned.map((p) => p.unknown!))
+        : (candidates ?? (excludedCandidates.length && excludedCandidates.length === excluded.length ? unionSorted(excludedCandidates) : null));
     index.snapshot?.expectScan(readList ? readList.length : n, readList);
 
     // Rank: a bounded heap keeps the best `k` by cheap score (enough to cover the requested
@@ -423,11 +650,6 @@ export class Executor {
     const pageEnd = (opts.page + 1) * opts.pageSize;
     const k = Math.max(pageEnd, EXACT_RANKED);
     const heap = new TopHeap(k);
-    let total = 0;
-    // Synchronous slices (optimizable hot loop); between slices the scan yields to the event
-    // loop when it has run for a while, so an abort from a newer query takes effect.
-    const SLICE = 4096;
-    let lastYield = performance.now();
     const snapshot = index.snapshot;
     const ctx: ScanContext = {
       q,
@@ -444,17 +666,17 @@ export class Executor {
       hidden: opts.hidden ?? null,
       computedMatch: false,
       computedTotals: 0,
+      fast: snapshot && !chapters.length ? fastScan(groups, excluded, snapshot) : null,
+      figurePass,
     };
-    for (let from = 0; from < n; from += SLICE) {
-      if (from > 0 && performance.now() - lastYield > 12) {
-        await new Promise((r) => setImmediate(r));
-        if (opts.signal?.aborted) throw new SearchAborted();
-        lastYield = performance.now();
-      }
-      total += this.scanSlice(ctx, candidates, from, Math.min(n, from + SLICE));
-    }
-    if (opts.signal?.aborted) throw new SearchAborted();
+    return { ctx, candidates, n };
+  }
 
+  /** The requested page: the top of the cheap order re-ranked by the exact score, with hits and snippets. */
+  private page(ctx: ScanContext, opts: ExecOptions, total: number): ExecResult {
+    const { q, groups, chapters, heap } = ctx;
+    const index = this.index;
+    const pageEnd = (opts.page + 1) * opts.pageSize;
     // A document removed while the scan yielded is dropped from the page (it still counted).
     const order = heap.ranked().filter((num) => index.docs[num] != null);
     const exact = order.slice(0, EXACT_RANKED).map((num) => ({ num, score: this.exactScore(index.docs[num]!, groups, chapters) }));
@@ -475,11 +697,16 @@ export class Executor {
     return Uint32Array.from(nums);
   }
 
-  /** Filters and verifies documents [from, to) of the candidates; offers matches to the heap. */
+  /**
+   * Filters and verifies documents [from, to) of the candidates; offers matches to the heap.
+   * One loop per kind of query (positional terms, figure filters alone, anything else), so the
+   * optimized code of each is not thrown away when queries of another kind run in between.
+   */
   private scanSlice(ctx: ScanContext, candidates: Uint32Array | null, from: number, to: number): number {
-    const { hasFilters, groups, excluded, chapters, heap, hidden } = ctx;
+    if (ctx.figurePass !== null) return this.scanFigures(ctx, ctx.figurePass, candidates!, from, to);
+    if (ctx.fast !== null && !ctx.hasFilters) return this.scanPositional(ctx, ctx.fast, candidates, from, to);
+    const { hasFilters, heap, hidden, fast } = ctx;
     const docs = this.index.docs;
-    const noChapters = chapters.length === 0;
     let found = 0;
     for (let i = from; i < to; i++) {
       const num = candidates ? candidates[i] : i;
@@ -487,37 +714,97 @@ export class Executor {
       if (!doc || (hidden !== null && hidden[num] === 1)) continue;
       ctx.computedMatch = false;
       if (hasFilters && !this.passesFilters(doc, ctx)) continue;
-      // Newer reports first among equally good matches (the exact score re-ranks the top slice).
-      let score = (doc.year ?? 0) * 1e-6;
-      let ok = true;
-      for (let gi = 0; gi < groups.length && ok; gi++) {
-        const g = groups[gi];
-        let best = -1;
-        for (let ti = 0; ti < g.length; ti++) {
-          // The term cache's weight when known (the common case of a repeated query), inline.
-          const cached = g[ti].weights;
-          let w = cached !== undefined && noChapters && num < cached.length ? cached[num] : NaN;
-          if (w !== w) w = this.termWeight(doc, g[ti], chapters);
-          if (w > best) best = w;
-        }
-        if (best < 0) ok = false;
-        else score += best;
-      }
-      if (!ok) continue;
-      for (let ei = 0; ei < excluded.length; ei++) {
-        const may = excluded[ei].mayMatch;
-        if (may !== undefined && may[num] !== 1) continue;
-        if (this.termWeight(doc, excluded[ei], chapters) >= 0) {
-          ok = false;
-          break;
+      if (fast !== null && num < fast.count) {
+        const verdict = fastVerdict(fast, num);
+        if (verdict === REJECT) continue;
+        if (verdict === ACCEPT) {
+          heap.offer(num, (doc.year ?? 0) * 1e-6 + fastScore);
+          found++;
+          if (ctx.computedMatch) ctx.computedTotals++;
+          continue;
         }
       }
-      if (!ok) continue;
-      heap.offer(num, score);
+      if (this.offerGeneral(ctx, doc, num)) found++;
+    }
+    return found;
+  }
+
+  /**
+   * Terms with positional first matches, no filter: snapshot documents are scored from typed
+   * arrays (first matches, class boundaries); a document whose text must be searched, or a term
+   * that may match a table label, takes the general path.
+   */
+  private scanPositional(ctx: ScanContext, fast: FastScan, candidates: Uint32Array | null, from: number, to: number): number {
+    const { heap, hidden } = ctx;
+    const docs = this.index.docs;
+    const count = fast.count;
+    const yearScores = fast.yearScores;
+    let found = 0;
+    for (let i = from; i < to; i++) {
+      const num = candidates ? candidates[i] : i;
+      const doc = docs[num];
+      if (!doc || (hidden !== null && hidden[num] === 1)) continue;
+      if (num < count) {
+        const verdict = fastVerdict(fast, num);
+        if (verdict === REJECT) continue;
+        if (verdict === ACCEPT) {
+          // Newer reports first among equally good matches (the exact score re-ranks the top slice).
+          heap.offer(num, yearScores[num] + fastScore);
+          found++;
+          continue;
+        }
+      }
+      ctx.computedMatch = false;
+      if (this.offerGeneral(ctx, doc, num)) found++;
+    }
+    return found;
+  }
+
+  /** Figure filters alone: the pre-pass decided most snapshot documents. */
+  private scanFigures(ctx: ScanContext, figurePass: Uint8Array, candidates: Uint32Array, from: number, to: number): number {
+    const { heap, hidden } = ctx;
+    const docs = this.index.docs;
+    let found = 0;
+    for (let i = from; i < to; i++) {
+      const num = candidates[i];
+      const doc = docs[num];
+      if (!doc || (hidden !== null && hidden[num] === 1)) continue;
+      ctx.computedMatch = false;
+      if (!(num < figurePass.length && figurePass[num] === 1) && !this.passesFilters(doc, ctx)) continue;
+      heap.offer(num, (doc.year ?? 0) * 1e-6);
       found++;
       if (ctx.computedMatch) ctx.computedTotals++;
     }
     return found;
+  }
+
+  /** The general per-document path (after the filters): term weights, exclusions, the heap. True when it matched. */
+  private offerGeneral(ctx: ScanContext, doc: DocRecord, num: number): boolean {
+    const { groups, excluded, chapters, heap } = ctx;
+    const noChapters = chapters.length === 0;
+    // Newer reports first among equally good matches (the exact score re-ranks the top slice).
+    let score = (doc.year ?? 0) * 1e-6;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi];
+      let best = -1;
+      for (let ti = 0; ti < g.length; ti++) {
+        // The term cache's weight when known (the common case of a repeated query), inline.
+        const cached = g[ti].weights;
+        let w = cached !== undefined && noChapters && num < cached.length ? cached[num] : NaN;
+        if (w !== w) w = this.termWeight(doc, g[ti], chapters);
+        if (w > best) best = w;
+      }
+      if (best < 0) return false;
+      score += best;
+    }
+    for (let ei = 0; ei < excluded.length; ei++) {
+      const may = excluded[ei].mayMatch;
+      if (may !== undefined && may[num] !== 1) continue;
+      if (this.termWeight(doc, excluded[ei], chapters) >= 0) return false;
+    }
+    heap.offer(num, score);
+    if (ctx.computedMatch) ctx.computedTotals++;
+    return true;
   }
 
   private exactScore(doc: DocRecord, groups: TermPlan[][], chapters: string[]): number {
@@ -539,13 +826,13 @@ export class Executor {
   /** Σ over classes of weight × (1 + log tf) for one term (cached per document when there is no chapter filter). */
   private termScore(doc: DocRecord, p: TermPlan, chapters: string[]): number {
     // Without a chapter filter the class of a match comes from the class boundaries (fields are
-    // in class order), so the field tables need not be read.
+    // in class order), so the field tables need not be read; the matches come from positions
+    // when the term has them.
     if (chapters.length) this.index.ensureFields(doc);
     const perClass = this.perClass.fill(0);
     const text = p.term.text;
-    const units = this.index.textOf(doc);
     const ends = doc.classEnd;
-    for (const pos of allMatches(units, text)) {
+    for (const pos of this.matchesIn(doc, p)) {
       let cls: number;
       if (chapters.length) {
         const f = fieldAt(doc, pos);
@@ -557,7 +844,7 @@ export class Executor {
         while (cls < 5 && pos >= ends[cls]) cls++;
       }
       let w = 1;
-      if (p.ascii && isTokenAt(units, doc.len, pos, text.length)) w = 1.5;
+      if (p.ascii && isTokenAt(this.index.textOf(doc), doc.len, pos, text.length)) w = 1.5;
       perClass[cls] += w;
     }
     if (this.labelMatch(doc, p)) perClass[FieldClass.Table] += 1;
@@ -584,14 +871,16 @@ export class Executor {
   private readonly snippets = new LRUCache<string, SearchResult>({ max: SNIPPETS_CACHED });
 
   private result(doc: DocRecord, score: number, groups: TermPlan[][], chapters: string[], q: ParsedQuery, opts: ExecOptions): SearchResult {
-    this.index.ensureFields(doc);
     const terms = groups.flat();
     // Matches per field: field index → normalized [start, end) within the field.
     const perField = new Map<number, [number, number][]>();
     let hitCount = 0;
     for (const p of terms) {
       const text = p.term.text;
-      for (const pos of allMatches(this.index.textOf(doc), text)) {
+      const matches = this.matchesIn(doc, p);
+      // The field tables (read from disk for a snapshot document) only when there is a text hit.
+      if (matches.length) this.index.ensureFields(doc);
+      for (const pos of matches) {
         const f = fieldAt(doc, pos);
         const ch = chapters.length ? this.chapterOf(doc.fieldWhere[f]) : null;
         if (!chapters.length || (ch && chapters.includes(ch))) {
@@ -666,6 +955,100 @@ function isTokenAt(text: Units, textLength: number, pos: number, len: number): b
   return !isAsciiWordChar(before) && !isAsciiWordChar(after);
 }
 
+/** Whether the query's only conditions are figure filters. */
+function onlyFigureFilters(q: ParsedQuery): boolean {
+  return q.figures.length > 0 && q.years.length + q.formats.length + q.has.length + q.rules.length + q.bodies.length + q.chapters.length === 0;
+}
+
+/**
+ * Which outcomes of comparing a value with the target pass: bit 0 = below, bit 1 = equal, bit 2 =
+ * above. The pre-pass computes the outcome the same way whatever the operator (the optimized
+ * loop does not depend on which operator the last query used).
+ */
+const PASSING_OUTCOMES: Record<CompareOp, number> = { '>': 0b100, '>=': 0b110, '<': 0b001, '<=': 0b011, '=': 0b010, '!=': 0b101 };
+
+/**
+ * Figure filters over the snapshot documents' columns in one typed loop per filter: 1 = every
+ * printed value passes, 0 = one fails, 2 = a value is blank (passesFilters decides: a blank
+ * 总计 may be computed from the printed columns).
+ */
+function figurePrepass(q: ParsedQuery, count: number, snapshot: SnapshotData, lease: Lease): Uint8Array {
+  const pass = new Uint8Array(lease.take(count + 1), 0, count).fill(1);
+  for (const f of q.figures) {
+    const column = snapshot.column(figureKey(f.path));
+    if (column === null) {
+      for (let num = 0; num < count; num++) if (pass[num] === 1) pass[num] = 2;
+      continue;
+    }
+    const passing = PASSING_OUTCOMES[f.op];
+    const target = f.value;
+    for (let num = 0; num < count; num++) {
+      const v = column[num];
+      if (v !== v) {
+        if (pass[num] === 1) pass[num] = 2;
+        continue;
+      }
+      const outcome = v < target ? 1 : v === target ? 2 : 4;
+      if ((passing & outcome) === 0) pass[num] = 0;
+    }
+  }
+  return pass;
+}
+
+function fastScan(groups: TermPlan[][], excluded: TermPlan[], snapshot: SnapshotData): FastScan | null {
+  const plans = [...groups.flat(), ...excluded];
+  if (plans.length === 0 || groups.length === 0 || !plans.every((p) => p.pos !== undefined && p.bodies === null)) return null;
+  const groupEnds = new Int32Array(groups.length);
+  let end = 0;
+  groups.forEach((g, i) => (groupEnds[i] = end += g.length));
+  return {
+    count: snapshot.count,
+    classEnds: snapshot.classEnds,
+    yearScores: snapshot.yearScores,
+    pos: plans.map((p) => p.pos!),
+    groupEnds,
+    labels: Uint8Array.from(plans, (p) => (p.labelBits.size > 0 ? 1 : 0)),
+  };
+}
+
+const REJECT = 0;
+const ACCEPT = 1;
+const UNDECIDED = 2;
+/** Score of the last ACCEPT of fastVerdict (a module variable: no allocation per document). */
+let fastScore = 0;
+
+/** Whether snapshot document `num` matches, from its terms' positional first matches (ACCEPT sets fastScore). */
+function fastVerdict(fast: FastScan, num: number): number {
+  const pos = fast.pos;
+  const groupEnds = fast.groupEnds;
+  const labels = fast.labels;
+  const classEnds = fast.classEnds;
+  const base = num * CLASS_ENDS;
+  let score = 0;
+  let t = 0;
+  for (let g = 0; g < groupEnds.length; g++) {
+    let best = -1;
+    for (const end = groupEnds[g]; t < end; t++) {
+      const at = pos[t][num];
+      if (at >= 0) {
+        let cls = 0;
+        while (cls < 5 && at >= classEnds[base + cls]) cls++;
+        const w = CLASS_WEIGHT[cls];
+        if (w > best) best = w;
+      } else if (at === -2 || labels[t] === 1) return UNDECIDED;
+    }
+    if (best < 0) return REJECT;
+    score += best;
+  }
+  for (; t < pos.length; t++) {
+    const at = pos[t][num];
+    if (at >= 0) return REJECT;
+    if (at === -2 || labels[t] === 1) return UNDECIDED;
+  }
+  fastScore = score;
+  return ACCEPT;
+}
+
 /** The k best documents by score (min-heap; on equal scores the earlier offer stays). */
 class TopHeap {
   private readonly nums: Uint32Array;
@@ -716,6 +1099,9 @@ class TopHeap {
     return items.map((x) => x.num);
   }
 }
+
+/** Keeps TopHeap's hidden class alive across garbage collections (see KEPT_SHAPES in positions.ts). */
+export const KEPT_HEAP = new TopHeap(1);
 
 /** A snippet of the original field text around its first match, every match in it marked. */
 export function snippetFor(where: string, original: string, matches: [number, number][], format: ReportFormat): SearchHit {

@@ -2,9 +2,11 @@
  * On-disk form of the index in `<archive>/search/`:
  *   index.bin   header (magic, engine/schema/parser versions, section table, CRC-32) followed by
  *               8-byte-aligned binary sections: document metadata (JSON), class ends, the
- *               unigram/bigram posting lists as Uint32 arrays or bitsets (all read at open), then
- *               normalized texts (UTF-16LE), field tables and figure columns (Float64, one per
- *               cell path), which stay on disk and are read on demand (snapshot-data.ts).
+ *               unigram/bigram posting lists as Uint32 arrays or bitsets, the directory of the
+ *               positional postings (all read at open), then normalized texts (UTF-16LE), field
+ *               tables, figure columns (Float64, one per cell path) and the positional postings
+ *               (positions.ts), which stay on disk and are read on demand (snapshot-data.ts). The
+ *               header is written last, so a section's length may be known only once written.
  *   texts-<generation>.bin  original field texts (UTF-8), read only for the snippets of a page.
  *   journal.bin appended add/remove records since the snapshot (replay is idempotent).
  * Loading reads the small sections straight into typed arrays; nothing is re-tokenized.
@@ -18,11 +20,12 @@ import type { Field } from './document.ts';
 import { FieldClass } from './document.ts';
 import { FIGURE_KEYS } from './figures.ts';
 import { PostingList } from './postings.ts';
+import { writePositions, type PositionalDirectory } from './positions.ts';
 import { SnapshotData } from './snapshot-data.ts';
 import { CLASS_ENDS, MemoryIndex, docFromFields, type DocRecord } from './store.ts';
 
-/** 3: per-document sections stay on disk (figures column-major, class ends stored). 4: narrative wording (无法计算, no stacked zeros) re-indexed. */
-export const ENGINE_VERSION = 4;
+/** 3: per-document sections stay on disk (figures column-major, class ends stored). 4: narrative wording (无法计算, no stacked zeros) re-indexed. 5: positional postings. */
+export const ENGINE_VERSION = 5;
 const MAGIC = 'NBSEARCH';
 
 export interface SnapshotHeader {
@@ -46,6 +49,7 @@ export class StaleIndexError extends Error {}
  */
 interface PlannedSection {
   name: string;
+  /** Known before writing, or -1: measured while writing (the header is written last). */
   length: number;
   /** Writes the section's bytes, in order, through `emit`. */
   write: (emit: (chunk: Buffer | ArrayBufferView) => void) => void;
@@ -83,7 +87,7 @@ class FileSink {
   }
 }
 
-function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCount: number, prefix: string): PlannedSection[] {
+function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCount: number, prefix: string, positional: number[] = []): PlannedSection[] {
   const keys: number[] = [];
   const meta: number[] = [];
   const data: Uint32Array[] = [];
@@ -103,6 +107,7 @@ function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCou
       for (const d of ids) arr[d >>> 5] |= 1 << (d & 31);
     } else arr = Uint32Array.from(ids);
     keys.push(key);
+    positional.push(key);
     meta.push(kind, offset, arr.length, ids.length);
     data.push(arr);
     offset += arr.length;
@@ -112,6 +117,14 @@ function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCou
     whole(`${prefix}Meta`, Uint32Array.from(meta)),
     { name: `${prefix}Data`, length: offset * 4, write: (emit) => data.forEach((a) => emit(a)) },
   ];
+}
+
+/** A document's normalized text as a Uint16Array (a view when aligned, else a copy). */
+function codeUnits(units: Buffer, len: number): Uint16Array {
+  if (units.byteOffset % 2 === 0) return new Uint16Array(units.buffer, units.byteOffset, len);
+  const copy = new Uint16Array(len);
+  Buffer.from(copy.buffer).set(units.subarray(0, len * 2));
+  return copy;
 }
 
 /** Header bytes reserved before the sections: the JSON header is padded with spaces to it. */
@@ -176,6 +189,8 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (do
   live.forEach((d, i) => classEndAll.set(d.classEnd, i * CLASS_ENDS));
   const keys = FIGURE_KEYS;
   const docs = encodeDocs(live, refs);
+  const positionalKeys: number[] = [];
+  let positional: PositionalDirectory | null = null;
 
   const sections: PlannedSection[] = [
     whole('docStrings', Buffer.from(JSON.stringify(docs.strings), 'utf8')),
@@ -187,8 +202,23 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (do
     whole('fieldOffsets', fieldOffsets),
     whole('classEnds', classEndAll),
     ...encodePostings(index.uni, remap, n, 'uni'),
-    ...encodePostings(index.bi, remap, n, 'bi'),
+    ...encodePostings(index.bi, remap, n, 'bi', positionalKeys),
     { name: 'text', length: textLen * 2, write: (emit) => live.forEach((d) => emit(index.textOf(d).subarray(0, d.len * 2))) },
+    {
+      name: 'posData',
+      length: -1,
+      write: (emit) => {
+        positional = writePositions(n, (i) => live[i].len, (i) => codeUnits(index.textOf(live[i]), live[i].len), Uint32Array.from(positionalKeys), emit);
+      },
+    },
+    // The directory of the blocks above (known once they are written).
+    { name: 'posKeys', length: -1, write: (emit) => emit(positional!.keys) },
+    { name: 'posBatches', length: -1, write: (emit) => emit(positional!.batchStarts) },
+    { name: 'posEntryStarts', length: -1, write: (emit) => emit(positional!.entryStarts) },
+    { name: 'posEntryIds', length: -1, write: (emit) => emit(positional!.entryIds) },
+    { name: 'posEntryDocs', length: -1, write: (emit) => emit(positional!.entryDocs) },
+    { name: 'posEntryOffsets', length: -1, write: (emit) => emit(positional!.entryOffsets) },
+    { name: 'posLong', length: -1, write: (emit) => emit(positional!.long) },
     { name: 'fieldStart', length: fieldLen * 4, write: (emit) => live.forEach((d) => emit(index.fieldTableOf(d, 'starts'))) },
     { name: 'fieldWhere', length: fieldLen * 4, write: (emit) => live.forEach((d) => emit(index.fieldTableOf(d, 'wheres'))) },
     {
@@ -208,10 +238,6 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (do
   const reserved = headerSpace(names);
   const table: Record<string, [number, number]> = {};
   let bodyLength = 0;
-  for (const sec of sections) {
-    table[sec.name] = [bodyLength, sec.length];
-    bodyLength += sec.length + ((8 - (sec.length % 8)) % 8);
-  }
   const crc: Record<string, number> = {};
   const indexPath = join(dir, 'index.bin');
   const fd = openSync(indexPath + '.tmp', 'w');
@@ -227,10 +253,12 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (do
         written += b.length;
         sink.write(b);
       });
-      if (written !== sec.length) throw new Error(`index: section ${sec.name} wrote ${written} of ${sec.length} bytes`);
+      if (sec.length >= 0 && written !== sec.length) throw new Error(`index: section ${sec.name} wrote ${written} of ${sec.length} bytes`);
       crc[sec.name] = c;
-      const pad = (8 - (sec.length % 8)) % 8;
+      table[sec.name] = [bodyLength, written];
+      const pad = (8 - (written % 8)) % 8;
       if (pad) sink.write(Buffer.alloc(pad));
+      bodyLength += written + pad;
     }
     sink.flush();
     const header: SnapshotHeader = { engine: ENGINE_VERSION, schema: SCHEMA_VERSION, parser: PARSER_VERSION, generation, docs: n, crc, bodyLength, sections: table };
@@ -347,8 +375,8 @@ const NOT_LOADED_TEXT = Buffer.alloc(0);
 const NOT_LOADED_U32 = new Uint32Array(0);
 const NOT_LOADED_F64 = new Float64Array(0);
 
-/** Sections left on disk (read per document / per column by SnapshotData). */
-const ON_DISK = new Set(['text', 'fieldStart', 'fieldWhere', 'figures']);
+/** Sections left on disk (read per document / per column / per bigram by SnapshotData). */
+const ON_DISK = new Set(['text', 'fieldStart', 'fieldWhere', 'figures', 'posData']);
 
 /** Loads a snapshot; throws StaleIndexError for old versions and Error for anything corrupt. */
 export function loadSnapshot(dir: string): LoadedSnapshot {
@@ -377,7 +405,7 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
       bufs[name] = readSection(fd, base, s[name], name);
       if (crc32(bufs[name]) !== header.crc[name]) throw new Error(`index: checksum mismatch in ${name}`);
     }
-    for (const name of ['docStrings', 'docInts', 'docOriginals', 'wheres', 'figureKeys', 'textOffsets', 'fieldOffsets', 'classEnds', ...ON_DISK]) {
+    for (const name of ['docStrings', 'docInts', 'docOriginals', 'wheres', 'figureKeys', 'textOffsets', 'fieldOffsets', 'classEnds', 'posKeys', 'posBatches', 'posEntryStarts', 'posEntryIds', 'posEntryDocs', 'posEntryOffsets', 'posLong', ...ON_DISK]) {
       if (!s[name]) throw new Error(`index section ${name} missing`);
     }
 
@@ -397,6 +425,7 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
     if (textOffsets[n] * 2 !== s.text[1] || fieldOffsets[n] * 4 !== s.fieldStart[1] || fieldOffsets[n] * 4 !== s.fieldWhere[1] || figureKeys.length * n * 8 !== s.figures[1]) {
       throw new Error('index: bad offsets');
     }
+    const yearScores = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const a = textOffsets[i];
       const b = textOffsets[i + 1];
@@ -410,6 +439,7 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
       const rules = strings.ruleSets[ints[at + 5]];
       if (format === undefined || body === undefined || chapters === undefined || rules === undefined) throw new Error('index: bad document table');
       const classEnd = classEndAll.subarray(i * CLASS_ENDS, (i + 1) * CLASS_ENDS);
+      yearScores[i] = (year ?? 0) * 1e-6;
       index.docs.push({
         num: i,
         id,
@@ -450,6 +480,16 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
         map.set(keys[k] | 0, kind === 1 ? PostingList.fromBits(view, count, true) : PostingList.fromArray(view, true));
       }
     }
+    const positional: PositionalDirectory = {
+      keys: u32(bufs.posKeys),
+      batchStarts: u32(bufs.posBatches),
+      entryStarts: u32(bufs.posEntryStarts),
+      entryIds: u32(bufs.posEntryIds),
+      entryDocs: u32(bufs.posEntryDocs),
+      entryOffsets: u32(bufs.posEntryOffsets),
+      long: u32(bufs.posLong),
+    };
+    checkPositional(positional, n, s.posData[1] / 2);
     const textsPath = join(dir, `texts-${header.generation}.bin`);
     if (!existsSync(textsPath)) throw new Error('index: text file missing');
     const onDisk = (name: string) => ({ name, offset: base + s[name][0], length: s[name][1], crc: header.crc[name] });
@@ -463,12 +503,34 @@ export function loadSnapshot(dir: string): LoadedSnapshot {
       fieldOffsets,
       figures: onDisk('figures'),
       figureKeys,
+      classEnds: classEndAll,
+      yearScores,
+      positional,
+      posData: onDisk('posData'),
     });
     index.snapshot = data;
     return { index, generation: header.generation, textsPath, verify: () => data.verify() };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The positional directory must describe blocks inside posData, batches covering every document. */
+function checkPositional(p: PositionalDirectory, docs: number, dataUnits: number): void {
+  const batches = p.batchStarts.length - 1;
+  const entries = p.entryIds.length;
+  const bad = () => new Error('index: bad positional directory');
+  if (docs === 0 ? batches > 0 : batches < 1 || p.batchStarts[0] !== 0 || p.batchStarts[batches] !== docs) throw bad();
+  if (p.entryStarts.length !== batches + 1 || p.entryStarts[0] !== 0 || p.entryStarts[batches] !== entries) throw bad();
+  if (p.entryDocs.length !== entries || p.entryOffsets.length !== entries + 1 || p.entryOffsets[entries] !== dataUnits) throw bad();
+  for (let t = 0; t < batches; t++) {
+    if (p.batchStarts[t + 1] <= p.batchStarts[t] || p.entryStarts[t + 1] < p.entryStarts[t]) throw bad();
+    for (let e = p.entryStarts[t]; e < p.entryStarts[t + 1]; e++) {
+      if (p.entryIds[e] >= p.keys.length || (e > p.entryStarts[t] && p.entryIds[e] <= p.entryIds[e - 1])) throw bad();
+    }
+  }
+  for (let e = 0; e < entries; e++) if (p.entryOffsets[e + 1] < p.entryOffsets[e] + p.entryDocs[e]) throw bad();
+  for (const num of p.long) if (num >= docs) throw bad();
 }
 
 /** Reads original field texts of snapshot documents, decoding only the fields asked for. */

@@ -13,6 +13,8 @@ import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { Units } from './units.ts';
+import type { PostingList } from './postings.ts';
+import { BigramPositions, ScratchPool, type Lease, type PositionalDirectory } from './positions.ts';
 
 /** Window of consecutive documents' normalized texts held at once. */
 const WINDOW_BYTES = 4 << 20;
@@ -54,7 +56,17 @@ export interface SnapshotLayout {
   /** Column-major Float64: column k holds figureKeys[k] of every document (NaN = none). */
   figures: OnDiskSection;
   figureKeys: string[];
+  /** Class boundaries of every document (CLASS_ENDS per document, in memory). */
+  classEnds: Uint32Array;
+  /** Per document: year × 1e-6 (0 without a year), the scan's tie-break toward newer reports. */
+  yearScores: Float64Array;
+  /** Positional postings (positions.ts): the directory in memory, the blocks on disk. */
+  positional: PositionalDirectory;
+  posData: OnDiskSection;
 }
+
+/** Scratch memory kept between queries for positions and per-document arrays. */
+const SCRATCH_KEPT = 96 << 20;
 
 export class SnapshotData {
   readonly count: number;
@@ -67,10 +79,92 @@ export class SnapshotData {
   private readonly columns = new Map<number, Float64Array>();
   private readonly keyIndex: Map<string, number>;
 
+  /** Positional id of each bigram key with positions. */
+  private readonly positionalIds = new Map<number, number>();
+  /** 1 for the documents without positions (too long). */
+  private readonly noPositions: Uint8Array | null;
+  /** Scratch buffers of queries (positions read, per-document arrays), reused. */
+  readonly scratch = new ScratchPool(SCRATCH_KEPT);
+
+  /** Class boundaries of every document, CLASS_ENDS apiece. */
+  readonly classEnds: Uint32Array;
+  /** Per document: year × 1e-6 (0 without a year). */
+  readonly yearScores: Float64Array;
+
   constructor(private readonly layout: SnapshotLayout) {
     this.count = layout.count;
+    this.classEnds = layout.classEnds;
+    this.yearScores = layout.yearScores;
     this.fd = openSync(layout.path, 'r');
     this.keyIndex = new Map(layout.figureKeys.map((k, i) => [k, i]));
+    const keys = layout.positional.keys;
+    for (let id = 0; id < keys.length; id++) this.positionalIds.set(keys[id] | 0, id);
+    const long = layout.positional.long;
+    this.noPositions = long.length ? new Uint8Array(this.count) : null;
+    for (const num of long) this.noPositions![num] = 1;
+  }
+
+  /** Whether document `num` (< count) has positions (shorter than POSITION_LIMIT). */
+  hasPositions(num: number): boolean {
+    return this.noPositions === null || this.noPositions[num] === 0;
+  }
+
+  /** Whether bigram `key` has positional postings. */
+  isPositional(key: number): boolean {
+    return this.positionalIds.has(key);
+  }
+
+  /**
+   * Positions of bigram `key` in every snapshot document holding it (`posting`: its document
+   * list), read into buffers of `lease`; null when the bigram has no positional postings.
+   */
+  bigramPositions(key: number, posting: PostingList, lease: Lease): BigramPositions | null {
+    const id = this.positionalIds.get(key);
+    if (id === undefined) return null;
+    const { batchStarts, entryStarts, entryIds, entryDocs, entryOffsets } = this.layout.positional;
+    const batches = batchStarts.length - 1;
+    // The bigram's entry in each batch (-1 = not in it): binary search over the batch's ids.
+    const entries = new Int32Array(batches);
+    let slots = 0;
+    let units = 0;
+    for (let t = 0; t < batches; t++) {
+      let lo = entryStarts[t];
+      let hi = entryStarts[t + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entryIds[mid] < id) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < entryStarts[t + 1] && entryIds[lo] === id) {
+        entries[t] = lo;
+        slots += entryDocs[lo];
+        units += entryOffsets[lo + 1] - entryOffsets[lo];
+      } else entries[t] = -1;
+    }
+    if (slots !== BigramPositions.slotsBelow(posting, this.count)) throw new Error('search index: positional postings do not match the document postings');
+    // The blocks, one read per batch, back to back; slot k's positions are raw[starts[k]..ends[k]).
+    const rawBuf = lease.take(Math.max(2, units * 2));
+    const raw = new Uint16Array(rawBuf, 0, units);
+    const starts = new Uint32Array(lease.take(Math.max(4, slots * 4)), 0, slots);
+    const ends = new Uint32Array(lease.take(Math.max(4, slots * 4)), 0, slots);
+    let at = 0;
+    let slot = 0;
+    for (let t = 0; t < batches; t++) {
+      const e = entries[t];
+      if (e < 0) continue;
+      const from = entryOffsets[e];
+      const length = entryOffsets[e + 1] - from;
+      this.readInto(Buffer.from(rawBuf, at * 2, length * 2), 0, length * 2, this.layout.posData.offset + from * 2);
+      const nd = entryDocs[e];
+      let p = at + nd;
+      for (let k = 0; k < nd; k++) {
+        starts[slot] = p;
+        p += raw[at + k];
+        ends[slot++] = p;
+      }
+      at += length;
+    }
+    return new BigramPositions(posting, starts, ends, raw, this.count, lease);
   }
 
   private readInto(buf: Buffer, at: number, length: number, position: number): void {
@@ -113,7 +207,8 @@ export class SnapshotData {
       } else while (c < nums.length && nums[c] <= num) c++;
       while (c < nums.length) {
         const next = nums[c];
-        if (offsets[next + 1] * 2 - start > this.winBytes || (offsets[next] - offsets[end]) * 2 > GAP_BYTES) break;
+        // Documents added since the snapshot (numbers from count on) are in memory, not in this file.
+        if (next >= this.count || offsets[next + 1] * 2 - start > this.winBytes || (offsets[next] - offsets[end]) * 2 > GAP_BYTES) break;
         end = next + 1;
         c++;
       }
@@ -265,7 +360,7 @@ export class SnapshotData {
     if (k === undefined) return null;
     let col = this.columns.get(k);
     if (!col) {
-      col = new Float64Array(this.count);
+      col = this.spareColumns.pop() ?? new Float64Array(this.count);
       const bytes = Buffer.from(col.buffer);
       this.readInto(bytes, 0, bytes.length, this.layout.figures.offset + k * this.count * 8);
       this.columns.set(k, col);
@@ -281,7 +376,7 @@ export class SnapshotData {
     const handle = await open(this.layout.path, 'r');
     try {
       const buf = Buffer.allocUnsafeSlow(VERIFY_STEP);
-      for (const sec of [this.layout.text, this.layout.fieldStart, this.layout.fieldWhere, this.layout.figures]) {
+      for (const sec of [this.layout.text, this.layout.fieldStart, this.layout.fieldWhere, this.layout.figures, this.layout.posData]) {
         let crc = 0;
         for (let at = 0; at < sec.length; ) {
           if (this.closed || this.verifyStopped) return true;
@@ -319,10 +414,14 @@ export class SnapshotData {
     }
   }
 
+  /** Column buffers forgotten by dropCaches, refilled by the next column reads (memory already touched). */
+  private readonly spareColumns: Float64Array[] = [];
+
   /** Forgets every text, position and column read so far (benchmarks: a query as if typed first after opening). */
   dropCaches(): void {
     this.recent.clear();
     this.memo.clear();
+    for (const col of this.columns.values()) if (this.spareColumns.length < 8) this.spareColumns.push(col);
     this.columns.clear();
     this.winFirst = 0;
     this.winEnd = 0;
@@ -347,5 +446,7 @@ export class SnapshotData {
     this.memo.clear();
     this.recent.clear();
     this.columns.clear();
+    this.spareColumns.length = 0;
+    this.scratch.clear();
   }
 }

@@ -101,6 +101,49 @@ describe('search engine: filters', () => {
     expect(hit.snippet.slice(hit.ranges[0][0], hit.ranges[0][1])).toBe(String(notHeld(reports.find((r) => r.id === res.results[0].id)!)));
   });
 
+  it('a blank 总计 is read as the sum of the printed columns, on a loaded snapshot and for reports added since', async () => {
+    const reports = corpus();
+    const row = (r: Report) => r.tables.applications?.cells['unavailable.notHeld'];
+    // Every other report with a table: 总计 left blank, so its printed columns decide.
+    const blanked = new Set<string>();
+    reports.forEach((r, i) => {
+      const cells = row(r);
+      if (!cells?.total || i % 2 === 0) return;
+      cells.total = { value: null, state: 'text', raw: '' };
+      blanked.add(r.id);
+    });
+    expect(blanked.size).toBeGreaterThan(2);
+    const value = (r: Report): number | null => {
+      const cells = row(r);
+      if (!cells) return null;
+      if (cells.total?.value != null) return cells.total.value;
+      const parts = Object.entries(cells).filter(([col, c]) => col !== 'total' && c.value != null);
+      return parts.length ? parts.reduce((sum, [, c]) => sum + c.value!, 0) : null;
+    };
+    const added = makeReport(at(2, 1, 2), 7);
+    const addedCells = row(added)!;
+    addedCells.total = { value: null, state: 'text', raw: '' };
+    const expected = (list: Report[]) => list.filter((r) => (value(r) ?? -1) > 10).map((r) => r.id).sort();
+    const engine = await openEngine(dir(), reports);
+    expect((await allIds(engine, '本机关不掌握>10', { noCache: true })).ids).toEqual(expected(reports));
+    expect(expected(reports).some((id) => blanked.has(id))).toBe(true);
+    await engine.add(added);
+    const all = [...reports, added];
+    expect((await allIds(engine, '本机关不掌握>10', { noCache: true })).ids).toEqual(expected(all));
+    const res = await engine.search({ query: '本机关不掌握>10', pageSize: 200 }, { noCache: true });
+    for (const r of res.results) {
+      const hit = r.hits.find((h) => h.where === 'table:applications:unavailable.notHeld:total');
+      expect(hit?.computed === true, r.id).toBe(blanked.has(r.id) || r.id === added.id);
+    }
+    // Every comparison, at a value some report has.
+    const target = value(all.find((r) => value(r) != null)!)!;
+    const ops: [string, (v: number) => boolean][] = [['>', (v) => v > target], ['>=', (v) => v >= target], ['<', (v) => v < target], ['<=', (v) => v <= target], ['=', (v) => v === target], ['!=', (v) => v !== target]];
+    for (const [op, test] of ops) {
+      const want = all.filter((r) => value(r) != null && test(value(r)!)).map((r) => r.id).sort();
+      expect((await allIds(engine, `本机关不掌握${op}${target}`, { noCache: true })).ids, op).toEqual(want);
+    }
+  });
+
   it('AND, OR and -term combine as documented', async () => {
     const reports = corpus();
     const engine = await openEngine(dir(), reports);

@@ -2,13 +2,15 @@
  * Exactness (issue 5): for any literal query, the set of matching reports equals a brute-force
  * substring scan over the same normalized texts — for the index path and the scan path.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { Report } from '../../core/model.ts';
 import { PARSER_VERSION, SCHEMA_VERSION } from '../../core/model.ts';
 import { CHAPTER_HEADINGS, CHAPTER_IDS, tableSpecsFor } from '../../core/spec.ts';
 import { allFieldsWithLabels } from '../../core/search/document.ts';
 import { normalize } from '../../core/search/normalize.ts';
+import { SnapshotData } from '../../core/search/snapshot-data.ts';
+import { POSITION_LIMIT, positionalBatch } from '../../core/search/positions.ts';
 import { allIds, bruteForce, literal, openEngine, tempDir } from './helpers.ts';
 
 // A small alphabet so substrings recur across reports: Chinese, traditional variants,
@@ -80,6 +82,17 @@ function queryArb(corpus: Report[]): fc.Arbitrary<string> {
   return fc.oneof(substring, substring, text(3).filter((t) => t.length > 0));
 }
 
+/** A report whose normalized text is longer than positions can address (it keeps the text path). */
+function longReport(i: number, seed: number, tail: string): Report {
+  let x = seed + 1;
+  const chars: string[] = [];
+  while (chars.length < POSITION_LIMIT + 12000) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    chars.push(ALPHABET[x % ALPHABET.length]);
+  }
+  return reportFrom(i, [[chars.join('') + tail]], [], false, '上海市', 2023);
+}
+
 const dirs: (() => void)[] = [];
 afterAll(() => dirs.forEach((c) => c()));
 
@@ -122,6 +135,60 @@ describe('search exactness (property)', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('positional path: cold and cached queries on a loaded snapshot, with reports added through the journal, a removed one and one too long for positions', async () => {
+    const positional = vi.spyOn(SnapshotData.prototype, 'bigramPositions');
+    // Small writer batches: a term's positions span several batches (their blocks are joined).
+    const batchUnits = positionalBatch.units;
+    positionalBatch.units = 300;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          corpusArb.chain((corpus) => fc.tuple(fc.constant(corpus), fc.array(queryArb(corpus), { minLength: 1, maxLength: 5 }), fc.nat())),
+          async ([corpus, queries, pick]) => {
+            const { dir, cleanup } = tempDir();
+            dirs.push(cleanup);
+            const split = Math.ceil(corpus.length / 2);
+            const tailSource = allFieldsWithLabels(corpus[pick % corpus.length]).map((f) => f.text).join('');
+            const long = longReport(corpus.length, pick, tailSource.slice(0, 30));
+            const live = [...corpus.slice(0, split), long];
+            // Built, written as a snapshot and reopened: these documents have positions (but the long one).
+            const engine = await openEngine(dir, live);
+            for (const r of corpus.slice(split)) {
+              live.push(r);
+              await engine.add(r); // journal: in memory, no positions
+            }
+            const removed = live.splice(pick % split, 1)[0];
+            await engine.remove(removed.id);
+            // Another process opening the same index: snapshot plus journal replay.
+            const replayed = await openEngine(dir, live);
+            const longText = normalize(allFieldsWithLabels(long).map((f) => f.text).join(''));
+            const longPieces = [longText.slice(10, 14), longText.slice(POSITION_LIMIT + 100, POSITION_LIMIT + 105), longText.slice(-12, -6)];
+            for (const q of [...queries, ...longPieces]) {
+              if (!normalize(q) || q.includes('"')) continue;
+              const expected = bruteForce(live, q);
+              for (const e of [engine, replayed]) {
+                const cold = await allIds(e, literal(q), { noCache: true });
+                expect(cold.ids, `cold ${JSON.stringify(q)}`).toEqual(expected);
+                expect(cold.total).toBe(expected.length);
+                expect((await allIds(e, literal(q))).ids, `cached ${JSON.stringify(q)}`).toEqual(expected);
+                // Excluding a piece of the term leaves nothing.
+                const piece = normalize(q).slice(0, 2);
+                expect((await allIds(e, `${literal(q)} -${literal(piece)}`, { noCache: true })).total, `excluded ${JSON.stringify(q)}`).toBe(0);
+              }
+            }
+            await replayed.close();
+            await engine.close();
+          },
+        ),
+        { numRuns: 25 },
+      );
+    } finally {
+      positionalBatch.units = batchUnits;
+    }
+    expect(positional).toHaveBeenCalled();
+    positional.mockRestore();
   });
 
   it('covers the edge cases named in the issue: 1-char, across a line break, digits, mixed scripts, full-width, traditional', async () => {

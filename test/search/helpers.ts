@@ -39,12 +39,12 @@ export function bruteForce(reports: Report[], literal: string): string[] {
   return reports.filter((r) => allFieldsWithLabels(r).some((f) => normalize(f.text).includes(q))).map((r) => r.id).sort();
 }
 
-/** All ids matching a query (pages through everything). */
-export async function allIds(engine: SearchEngine, query: string): Promise<{ ids: string[]; total: number }> {
+/** All ids matching a query (pages through everything); `noCache` as a query typed the first time. */
+export async function allIds(engine: SearchEngine, query: string, options: { noCache?: boolean } = {}): Promise<{ ids: string[]; total: number }> {
   const ids: string[] = [];
   let total: number;
   for (let page = 0; ; page++) {
-    const res = await engine.search({ query, page, pageSize: 200 });
+    const res = await engine.search({ query, page, pageSize: 200 }, options);
     total = res.total;
     ids.push(...res.results.map((r) => r.id));
     if (res.results.length < 200) break;
