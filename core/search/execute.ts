@@ -764,13 +764,23 @@ export class Executor {
   private scanFigures(ctx: ScanContext, figurePass: Uint8Array, candidates: Uint32Array, from: number, to: number): number {
     const { heap, hidden } = ctx;
     const docs = this.index.docs;
+    const yearScores = this.index.snapshot!.yearScores;
     let found = 0;
     for (let i = from; i < to; i++) {
       const num = candidates[i];
+      if (hidden !== null && hidden[num] === 1) continue;
+      if (num < figurePass.length && figurePass[num] === 1) {
+        // Decided by the column pass: scored from the snapshot's year scores, the document object
+        // untouched (7,500 of them scattered in memory were most of this loop).
+        if (docs[num] == null) continue; // removed while the scan yielded
+        heap.offer(num, yearScores[num]);
+        found++;
+        continue;
+      }
       const doc = docs[num];
-      if (!doc || (hidden !== null && hidden[num] === 1)) continue;
+      if (!doc) continue;
       ctx.computedMatch = false;
-      if (!(num < figurePass.length && figurePass[num] === 1) && !this.passesFilters(doc, ctx)) continue;
+      if (!this.passesFilters(doc, ctx)) continue;
       heap.offer(num, (doc.year ?? 0) * 1e-6);
       found++;
       if (ctx.computedMatch) ctx.computedTotals++;
