@@ -24,6 +24,7 @@ import { buildRenderer, CHROMIUM_ARGS } from '../test/e2e/harness.ts';
 import { lookupChromium } from '../test/support/chromium.ts';
 import { OVERVIEW_YEAR, prepareBodiesArchive } from './bodies-archive.ts';
 import { option, runBenchChild } from './support.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const TARGET = { overviewMs: 500, timelineMs: 100, xlsxMs: 10_000, xlsxRssMb: 500 };
@@ -50,7 +51,6 @@ const cpuMsSince = (start: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
 };
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 /** In the child: one measurement, printed as one JSON line. */
 async function childMain(mode: string, dir: string, arg: string): Promise<void> {

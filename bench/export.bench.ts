@@ -18,6 +18,7 @@ import { openArchiveService } from '../core/service/index.ts';
 import type { ExportFormat } from '../core/api.ts';
 import { prepareBodiesArchive } from './bodies-archive.ts';
 import { option, runBenchChild } from './support.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const TARGET_RSS_MB = 500;
@@ -58,7 +59,7 @@ async function childMain(mode: string, dir: string, file: string, format: Export
     await service.close();
     if (restored.length !== removed.length) throw new Error(`restored ${restored.length} of ${removed.length}`);
     const cpu = process.cpuUsage(cpu0);
-    console.log(JSON.stringify({ ms, restoreMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb, count: removed.length, bytes: 0 } satisfies ChildResult));
+    console.log(JSON.stringify({ ms, restoreMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: peakRssMb(), rssBeforeMb, count: removed.length, bytes: 0 } satisfies ChildResult));
     return;
   }
   const out = createWriteStream(file);
@@ -75,7 +76,7 @@ async function childMain(mode: string, dir: string, file: string, format: Export
     await service.close();
   }
   const cpu = process.cpuUsage(cpu0);
-  console.log(JSON.stringify({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, count, bytes: statSync(file).size } satisfies ChildResult));
+  console.log(JSON.stringify({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: peakRssMb(), count, bytes: statSync(file).size } satisfies ChildResult));
 }
 
 export async function run(args: string[] = []): Promise<void> {

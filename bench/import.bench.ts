@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { iterateReports } from './generator.ts';
 import { importDocument } from '../core/ingest/index.ts';
+import { peakRssMb } from './peak-rss.ts';
 import { openArchiveService } from '../core/service/index.ts';
 import { importPool } from '../core/ingest/pool.ts';
 import { writeFileAtomic } from '../core/archive/atomic.ts';
@@ -143,7 +144,7 @@ async function childMain(mode: string, src: string, target: string): Promise<voi
     await plainStore(files, target);
     counts = { imported: files.length, failed: 0, duplicate: 0 };
   }
-  const maxRssMb = process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
+  const maxRssMb = peakRssMb();
   process.stdout.write(`${JSON.stringify({ ms: performance.now() - t, maxRssMb, ...counts })}\n`);
 }
 
