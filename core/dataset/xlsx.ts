@@ -20,13 +20,23 @@ const MAX_QUEUED_BYTES = 4 * 1048576;
  * so without them it only gives the loop a turn.
  */
 async function compressionCaughtUp(sheet: object): Promise<void> {
-  type Queue = { writableLength?: number; _writableState?: { length?: number } };
-  const queued = () => {
-    const queue = (sheet as { stream?: { pipes?: Queue[] } }).stream?.pipes?.[0];
-    return queue?.writableLength ?? queue?._writableState?.length ?? 0; // archiver's readable-stream 2 has no writableLength
-  };
-  do await new Promise((resolve) => setImmediate(resolve));
-  while (queued() > MAX_QUEUED_BYTES);
+  type Queue = { writableLength?: number; _writableState?: { length?: number }; once?(event: 'drain', listener: () => void): unknown; off?(event: 'drain', listener: () => void): unknown };
+  const queue = (sheet as { stream?: { pipes?: Queue[] } }).stream?.pipes?.[0];
+  const queued = () => queue?.writableLength ?? queue?._writableState?.length ?? 0; // archiver's readable-stream 2 has no writableLength
+  await new Promise((resolve) => setImmediate(resolve));
+  while (queued() > MAX_QUEUED_BYTES) {
+    // Asleep until the compressor has taken the queue ('drain'), not spinning: on two cores a
+    // busy wait took the CPU the compressor needed. Woken every 50 ms in any case.
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        queue?.off?.('drain', wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, 50);
+      queue?.once?.('drain', wake);
+    });
+  }
 }
 
 export interface XlsxTarget {
