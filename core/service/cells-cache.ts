@@ -18,15 +18,10 @@ type Cells = Record<string, number | null>;
 /** The stamp of one import of one file: its tables never change under it. */
 const stampOf = (e: Pick<CatalogueEntry, 'importedAt' | 'sha256'>) => `${e.importedAt}|${e.sha256}`;
 
-const POSITION = new Map(CELL_IDS.map((id, i) => [id, i]));
-
-/** The values of `ids` only: an overview needs ~40 of the 219 cells, and small objects stay fast to read. */
-function toCells(values: Float64Array, ids: readonly string[], positions: number[]): Cells {
+/** Every canonical cell of a cells-file row as an object (null for unknown): made for one row at a time, so it dies young. */
+export function cellsOfRow(values: Float64Array): Cells {
   const out: Cells = {};
-  for (let i = 0; i < ids.length; i++) {
-    const v = positions[i] < 0 ? NaN : values[positions[i]];
-    out[ids[i]] = Number.isNaN(v) ? null : v;
-  }
+  for (let i = 0; i < CELL_IDS.length; i++) out[CELL_IDS[i]] = Number.isNaN(values[i]) ? null : values[i];
   return out;
 }
 
@@ -45,12 +40,6 @@ export class CellsCache {
     let s = this.shards.get(n);
     if (!s) this.shards.set(n, (s = readCellsShard(this.archive.dir, n, CELL_IDS)));
     return s;
-  }
-
-  /** Cells of each entry (every canonical cell, or only `ids`), in the same order. */
-  async cellsOf(entries: readonly CatalogueEntry[], ids: readonly string[] = CELL_IDS): Promise<Cells[]> {
-    const positions = ids.map((id) => POSITION.get(id) ?? -1);
-    return (await this.valuesOf(entries)).map((values) => toCells(values, ids, positions));
   }
 
   /**

@@ -14,7 +14,7 @@ import { jsonLine } from '../dataset/jsonl.ts';
 import { writeXlsx, xlsxBytes } from '../dataset/xlsx.ts';
 import type { ServiceContext } from './context.ts';
 import type { BodiesFeature } from './bodies.ts';
-import type { CellsCache } from './cells-cache.ts';
+import { cellsOfRow, type CellsCache } from './cells-cache.ts';
 import type { LibraryFeature } from './library.ts';
 
 const MEDIA: Record<DatasetFormat, string> = {
@@ -66,8 +66,10 @@ export class DatasetFeature {
   private async *rows(entries: CatalogueEntry[]): AsyncGenerator<DatasetRow> {
     for (let i = 0; i < entries.length; i += CHUNK) {
       const chunk = entries.slice(i, i + CHUNK);
-      const cells = await this.cells.cellsOf(chunk);
-      for (let j = 0; j < chunk.length; j++) yield { entry: chunk[j], cells: cells[j] };
+      // Views into the cells cache; each row's object of 219 cells is made as it is written, so it
+      // dies young (500 of them alive at once were promoted and grew the heap by ~150 MB).
+      const values = await this.cells.valuesOf(chunk);
+      for (let j = 0; j < chunk.length; j++) yield { entry: chunk[j], cells: cellsOfRow(values[j]) };
     }
   }
 
