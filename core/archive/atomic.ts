@@ -1,5 +1,5 @@
 /** Durable atomic file writes: temp file in the same folder, fsync, rename, fsync the folder. */
-import { open, rename, rm } from 'node:fs/promises';
+import { copyFile, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -44,6 +44,19 @@ export async function syncDir(dir: string): Promise<void> {
     await handle.sync();
   } catch {
     // some file systems refuse fsync on directories: the rename is still atomic
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Copies `from` to `to` durably (the copy's bytes are on disk when this resolves), errors naming `to`. */
+export async function copyFileDurable(from: string, to: string): Promise<void> {
+  await copyFile(from, to).catch((err) => {
+    throw naming(err, to);
+  });
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
   } finally {
     await handle.close();
   }

@@ -11,13 +11,13 @@
  * A catalogue rebuilt from report files (catalogue lost or corrupt) lists every complete
  * report file, orphans included: they are whole reports, only their import was never confirmed.
  */
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PARSER_VERSION, findingsOf, type CatalogueEntry, type ParsedReport, type Report, type RuleEvaluation } from '../model.ts';
 import { normalizeBodyName } from '../common/text.ts';
 import { canonicalBodyId } from '../common/body.ts';
-import { writeFileAtomic, syncDir } from './atomic.ts';
+import { copyFileDurable, writeFileAtomic, syncDir } from './atomic.ts';
 import { forEachLimited } from '../common/limited.ts';
 import { CatalogueFiles, sameStamp, shardOf, type FileStamp } from './catalogue.ts';
 import { acquireWriteLock, type HeldLock } from './lock.ts';
@@ -885,9 +885,11 @@ export class Archive {
       await mkdir(this.path(SOURCES_DIR), { recursive: true });
       // Copied, not moved: until the commit the trash must still hold everything.
       await forEachLimited(restoring, WRITES_AT_ONCE, async ({ token, entry, storedPath }) => {
-        await copyFile(this.path(TRASH_DIR, token, storedPath), this.path(storedPath));
-        await copyFile(this.trashReportFile(token, entry.id), this.reportFile(entry.id));
+        // On disk before the commit names them: the trash's copies go once it is made.
+        await copyFileDurable(this.path(TRASH_DIR, token, storedPath), this.path(storedPath));
+        await copyFileDurable(this.trashReportFile(token, entry.id), this.reportFile(entry.id));
       });
+      await syncDir(this.path(SOURCES_DIR));
       const groups = new Set<string>();
       for (const { entry } of restoring) {
         this.entries.set(entry.id, entry);
