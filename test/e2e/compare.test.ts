@@ -114,6 +114,8 @@ describeWithBrowser('比较: timeline, side by side, year overview', () => {
     await page().fill('[data-testid=year-overview] input[type=search]', '伊春');
     await expect.poll(() => rows.count()).toBe(1);
     await page().click('[data-testid=year-overview] button:has-text("复制")');
+    // The copy is written asynchronously: wait for it rather than read the clipboard at once.
+    await expect.poll(() => page().evaluate(() => navigator.clipboard.readText())).toMatch(/^机关\t新收/);
     const copied = await page().evaluate(() => navigator.clipboard.readText());
     const lines = copied.split('\n');
     expect(lines[0].split('\t').slice(0, 2)).toEqual(['机关', '新收']);
