@@ -125,7 +125,7 @@ export function figureColumns(rows: ReadonlyArray<CellRow>): Record<string, (num
 }
 
 /** A typed column as the plain array the overview sends (null for unknown, sums of decimals rounded like sumOf). */
-export function plainColumn(column: Float64Array): (number | null)[] {
+function plainColumn(column: Float64Array): (number | null)[] {
   const out: (number | null)[] = [];
   for (let i = 0; i < column.length; i++) {
     const v = column[i];
@@ -146,14 +146,6 @@ export function figuresOf(cells: Record<string, number | null>): Record<string, 
 }
 
 export type RateValue = { value: number; why?: undefined } | { value: null; why: string };
-
-/** A rate in percent (one decimal), or null when it cannot be computed (rateOf says why). */
-export function rateNumber(spec: RateSpec, figures: Record<string, number | null>): number | null {
-  const top = sumOf(figures, spec.numerator);
-  const bottom = figures[spec.denominator];
-  if (top === null || bottom == null || bottom === 0) return null;
-  return Math.round((top / bottom) * 1000) / 10;
-}
 
 /** A rate in percent (one decimal), or null with the reason it cannot be computed. */
 export function rateOf(spec: RateSpec, figures: Record<string, number | null>): RateValue {

@@ -107,7 +107,7 @@ function sumColumns(figures: Record<string, (number | null)[]>, rows: readonly n
   return out;
 }
 
-/** A rate of every row (rateNumber's rule: unknown part or zero denominator → null), column by column. */
+/** A rate of every row (rateOf's rule: an unknown part or a zero denominator → null, rateOf says why), column by column. */
 function rateColumn(spec: RateSpec, figures: Record<string, (number | null)[]>, n: number): (number | null)[] {
   const numerators = spec.numerator.map((k) => figures[k]);
   const denominator = figures[spec.denominator];
