@@ -5,14 +5,12 @@
  * The page's File System Access picker is removed here (headless Chromium cannot answer it), so
  * the Blob + <a download> path runs and playwright sees the download. Screenshots: test-artifacts/.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Download, Route } from 'playwright-core';
-import { newReport, openArchive, parsedReport } from '../archive/helpers.ts';
-import { buildRenderer, screenshot, startSession, type Session } from './harness.ts';
+import { newReport, parsedReport } from '../archive/helpers.ts';
+import { buildRenderer, screenshot, startSessionWith, type Session } from './harness.ts';
 import { describeWithBrowser } from './browser.ts';
 
 const PLACES = ['伊春市', '嘉荫县', '铁力市', '汤旺县', '丰林县', '大箐山县', '南岔县', '金林区', '伊美区', '乌翠区'];
@@ -47,24 +45,21 @@ async function holdZipRequest(): Promise<{ requested: Promise<void>; release(): 
 
 describeWithBrowser('exporting many selected reports as one zip', () => {
   beforeAll(async () => {
-    const archiveDir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-export-'));
-    const archive = await openArchive(archiveDir);
-    await archive.addReports(
-      PLACES.flatMap((place) => OFFICES.flatMap((office) => YEARS.map((year) => newReport(parsedReport(`${place}${office}`, year), `${place}${office}${year}`, `${place}${office}${year}.txt`)))),
-    );
     staticDir = buildRenderer();
-    session = await startSession({ staticDir, archiveDir, loadSample: false });
-    await session.context.addInitScript(() => {
-      delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    const reports = PLACES.flatMap((place) => OFFICES.flatMap((office) => YEARS.map((year) => newReport(parsedReport(`${place}${office}`, year), `${place}${office}${year}`, `${place}${office}${year}.txt`))));
+    session = await startSessionWith(reports, {
+      staticDir,
+      async beforeOpen(s) {
+        await s.context.addInitScript(() => {
+          delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+        });
+        s.page.on('download', (d) => downloads.push(d));
+      },
     });
-    page().on('download', (d) => downloads.push(d));
-    await page().goto(session.host.url);
-    await page().waitForSelector('[role=option]');
   });
 
   afterAll(async () => {
     await session?.close();
-    if (session?.archiveDir) rmSync(session.archiveDir, { recursive: true, force: true });
     if (staticDir) rmSync(staticDir, { recursive: true, force: true });
   });
 

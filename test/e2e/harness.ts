@@ -12,6 +12,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { requireChromium } from '../support/chromium.ts';
 import { fixturePath } from '../support/fixtures.ts';
 import { startBrowserHost, type BrowserHost } from '../../core/host/index.ts';
+import type { NewReport } from '../../core/archive/index.ts';
+import { openArchive } from '../archive/helpers.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const seedPath = fixturePath('seed', 'yichun-2022.txt');
@@ -63,6 +65,25 @@ export async function startSession(options: { staticDir: string; archiveDir?: st
       if (!options.archiveDir) rmSync(archiveDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A session on a new temporary archive holding `reports` (deleted on close), with the library
+ * listed; `beforeOpen` runs before the page loads (init scripts, download listeners).
+ */
+export async function startSessionWith(reports: NewReport[], options: { staticDir: string; beforeOpen?(session: Session): Promise<void> }): Promise<Session> {
+  const archiveDir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-archive-'));
+  await (await openArchive(archiveDir)).addReports(reports);
+  const session = await startSession({ staticDir: options.staticDir, archiveDir, loadSample: false });
+  const close = session.close;
+  session.close = async () => {
+    await close();
+    rmSync(archiveDir, { recursive: true, force: true });
+  };
+  await options.beforeOpen?.(session);
+  await session.page.goto(session.host.url);
+  await session.page.waitForSelector('[role=option]');
+  return session;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -4,13 +4,11 @@
  * disabled while the removal runs, the removal appears in the trash, some reports are restored
  * and the rest deleted for good. Screenshots go to test-artifacts/.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
-import { newReport, openArchive, parsedReport } from '../archive/helpers.ts';
-import { buildRenderer, screenshot, startSession, type Session } from './harness.ts';
+import { newReport, parsedReport } from '../archive/helpers.ts';
+import { buildRenderer, screenshot, startSessionWith, type Session } from './harness.ts';
 import { describeWithBrowser } from './browser.ts';
 
 const COUNTIES = ['伊春市', '嘉荫县', '铁力市', '汤旺县', '丰林县', '大箐山县', '南岔县', '金林区', '伊美区', '乌翠区', '友好区'];
@@ -24,21 +22,15 @@ const page = () => session.page;
 
 describeWithBrowser('bulk removal and the trash', () => {
   beforeAll(async () => {
-    const archiveDir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-trash-'));
-    const archive = await openArchive(archiveDir);
-    const inputs = COUNTIES.flatMap((county, c) =>
+    staticDir = buildRenderer();
+    const reports = COUNTIES.flatMap((county, c) =>
       OFFICES.flatMap((office, o) => YEARS.map((year) => newReport(parsedReport(`${county}${office}`, year, { received: 5 + c + o }), `${county}${office}${year}`, `${county}${office}${year}.txt`))),
     );
-    await archive.addReports(inputs);
-    staticDir = buildRenderer();
-    session = await startSession({ staticDir, archiveDir, loadSample: false });
-    await page().goto(session.host.url);
-    await page().waitForSelector('[role=option]');
+    session = await startSessionWith(reports, { staticDir });
   });
 
   afterAll(async () => {
     await session?.close();
-    if (session?.archiveDir) rmSync(session.archiveDir, { recursive: true, force: true });
     if (staticDir) rmSync(staticDir, { recursive: true, force: true });
   });
 
