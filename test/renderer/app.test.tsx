@@ -2,12 +2,9 @@ import './setup.ts';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/App.tsx';
-import { fakeApi, sampleReport } from './fixtures.ts';
+import { fakeApi, sampleReport, stubElementSize } from './fixtures.ts';
 
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 700 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
-});
+beforeAll(() => stubElementSize(1000, 700));
 afterEach(() => {
   cleanup();
   localStorage.clear();

@@ -6,16 +6,13 @@ import type { FindingRow } from '../../core/api.ts';
 import type { ShellBridge } from '../../core/channels.ts';
 import { checklistHtml, filterFindings, NO_FINDING_FILTERS, onePerPair } from '../../renderer/lib/findings-list.ts';
 import { FindingsView } from '../../renderer/views/Findings.tsx';
-import { fakeApi } from './fixtures.ts';
+import { fakeApi, stubElementSize } from './fixtures.ts';
 import { renderWith } from './render.tsx';
 
 afterEach(cleanup);
 
 // jsdom does no layout: give the scroll area a size so the virtualizer renders rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 700 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
-});
+beforeAll(() => stubElementSize(1000, 700));
 
 const row = (over: Partial<FindingRow>): FindingRow => ({
   rule: 'applications.balance',

@@ -213,3 +213,12 @@ export function fakeShell(): FakeShell {
     }),
   };
 }
+
+/**
+ * Gives every element a layout size (jsdom lays nothing out), so virtualized lists draw the rows
+ * a window of this size would show.
+ */
+export function stubElementSize(width: number, height: number): void {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => width });
+}

@@ -3,14 +3,11 @@ import './setup.ts';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Library } from '../../renderer/views/Library.tsx';
-import { entry, fakeApi } from './fixtures.ts';
+import { entry, fakeApi, stubElementSize } from './fixtures.ts';
 import { renderWith } from './render.tsx';
 
 afterEach(cleanup);
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 700 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
-});
+beforeAll(() => stubElementSize(1000, 700));
 
 describe('Library badges', () => {
   it('says 已忽略 N 项 for a report with only dismissed findings, 无问题 for a clean one, and names templates in words', async () => {

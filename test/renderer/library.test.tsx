@@ -4,16 +4,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CatalogueEntry } from '../../core/model.ts';
 import { DEFAULT_QUERY, facets, filterAndSort } from '../../renderer/lib/library.ts';
 import { Library } from '../../renderer/views/Library.tsx';
-import { entry, fakeApi } from './fixtures.ts';
+import { entry, fakeApi, stubElementSize } from './fixtures.ts';
 import { renderWith } from './render.tsx';
 
 afterEach(cleanup);
 
 // jsdom does no layout: give the library's scroll area a size so the virtualizer renders rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 700 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
-});
+beforeAll(() => stubElementSize(1000, 700));
 
 const ENTRIES: CatalogueEntry[] = [
   entry({ id: 'a', body: '伊春市', year: 2022, findings: 2, errors: 0, importedAt: '2026-11-03T00:00:00Z' }),

@@ -10,15 +10,12 @@ import { compareReports } from '../../core/compare/side-by-side.ts';
 import type { Report } from '../../core/model.ts';
 import { Library } from '../../renderer/views/Library.tsx';
 import { Reader } from '../../renderer/views/Reader.tsx';
-import { entry, fakeApi, sampleReport } from './fixtures.ts';
+import { entry, fakeApi, sampleReport, stubElementSize } from './fixtures.ts';
 import { renderWith } from './render.tsx';
 
 afterEach(cleanup);
 
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 700 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
-});
+beforeAll(() => stubElementSize(1000, 700));
 
 /** Version 1 as first published; version 2 corrects 新收 (自然人) and rewrites a sentence of chapter 五. */
 function twoVersions(): [Report, Report] {

@@ -9,15 +9,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CELL_IDS } from '../../core/compare/cells.ts';
 import { buildYearOverview, type OverviewInput } from '../../core/compare/overview.ts';
 import { YearOverviewPanel } from '../../renderer/views/YearOverviewPanel.tsx';
-import { fakeApi, fakeShell } from './fixtures.ts';
+import { fakeApi, fakeShell, stubElementSize } from './fixtures.ts';
 import { renderWith } from './render.tsx';
 
 afterEach(cleanup);
 
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
-});
+beforeAll(() => stubElementSize(1200, 600));
 
 const ROWS = 1000;
 const R = (row: string) => `applications.${row}.total`;
