@@ -558,8 +558,9 @@ export class Executor {
     return this.page(ctx, opts, total);
   }
 
-  /** Plans the query's terms (positional matches, candidates, figure pre-pass) and the scan's context. */
+  /** Plans the query's terms (positional matches, candidates) and the scan's context; figure filters alone go to prepareFigures. */
   private prepare(q: ParsedQuery, opts: ExecOptions, lease: Lease | null): { ctx: ScanContext; candidates: Uint32Array | null; n: number } {
+    if (lease !== null && opts.onlyDoc === undefined && q.groups.length === 0 && q.excluded.length === 0 && onlyFigureFilters(q)) return this.prepareFigures(q, opts, lease);
     const index = this.index;
     const chapters = q.chapters;
     const planIndex = opts.useIndex ? index : null;
@@ -609,17 +610,6 @@ export class Executor {
         if (candidates.length === 0) break;
       }
     }
-    // Figure filters alone: one typed pass over the columns decides most snapshot documents.
-    let figurePass: Uint8Array | null = null;
-    if (lease !== null && candidates === null && !hasTerms && excluded.length === 0 && onlyFigureFilters(q)) {
-      const count = index.snapshot!.count;
-      figurePass = figurePrepass(q, count, index.snapshot!, lease);
-      const list = new Uint32Array(lease.take((index.docs.length + 1) * 4), 0, index.docs.length);
-      let k = 0;
-      for (let num = 0; num < count; num++) if (figurePass[num] !== 0) list[k++] = num;
-      for (let num = count; num < index.docs.length; num++) list[k++] = num;
-      candidates = list.subarray(0, k);
-    }
     const n = candidates ? candidates.length : index.docs.length;
     // An excluded term is looked for only where its grams all occur (most documents lack it).
     const excludedCandidates: Uint32Array[] = [];
@@ -643,33 +633,61 @@ export class Executor {
         : (candidates ?? (excludedCandidates.length && excludedCandidates.length === excluded.length ? unionSorted(excludedCandidates) : null));
     index.snapshot?.expectScan(readList ? readList.length : n, readList);
 
+    const snapshot = index.snapshot;
+    const fast = snapshot && !chapters.length ? fastScan(groups, excluded, snapshot) : null;
+    const ctx = this.scanContext(q, opts, { bodies, hasTerms, hasFilters, groups, excluded, fast, figurePass: null });
+    return { ctx, candidates, n };
+  }
+
+  /**
+   * Figure filters alone (`本机关不掌握>100`): one typed pass over the snapshot's columns decides
+   * most documents; the candidates are the ones it did not reject plus every document added
+   * since. Planned apart from terms so that neither kind of query deoptimizes the other's code.
+   */
+  private prepareFigures(q: ParsedQuery, opts: ExecOptions, lease: Lease): { ctx: ScanContext; candidates: Uint32Array; n: number } {
+    const index = this.index;
+    const snapshot = index.snapshot!;
+    const count = snapshot.count;
+    const columns = q.figures.map((f) => snapshot.column(figureKey(f.path)));
+    const figurePass = new Uint8Array(lease.take(count + 1), 0, count).fill(1);
+    for (let i = 0; i < columns.length; i++) markFigurePass(figurePass, columns[i], passingOutcomes(q.figures[i].op), q.figures[i].value);
+    const candidates = notRejected(figurePass, index.docs.length, new Uint32Array(lease.take((index.docs.length + 1) * 4), 0, index.docs.length));
+    snapshot.expectScan(candidates.length, candidates);
+    const ctx = this.scanContext(q, opts, { bodies: null, hasTerms: false, hasFilters: true, groups: [], excluded: [], fast: null, figurePass }, columns);
+    return { ctx, candidates, n: candidates.length };
+  }
+
+  /** The scan's context (one object shape for every kind of query). */
+  private scanContext(
+    q: ParsedQuery,
+    opts: ExecOptions,
+    plan: Pick<ScanContext, 'bodies' | 'hasTerms' | 'hasFilters' | 'groups' | 'excluded' | 'fast' | 'figurePass'>,
+    figureColumns?: (Float64Array | null)[],
+  ): ScanContext {
     // Rank: a bounded heap keeps the best `k` by cheap score (enough to cover the requested
     // page). The first EXACT_RANKED of them in cheap order are re-ranked by exact score, the rest
     // stay in cheap order: every page is a slice of the same order, so paging neither repeats
     // nor skips a report however deep it goes.
     const pageEnd = (opts.page + 1) * opts.pageSize;
-    const k = Math.max(pageEnd, EXACT_RANKED);
-    const heap = new TopHeap(k);
-    const snapshot = index.snapshot;
-    const ctx: ScanContext = {
+    const snapshot = this.index.snapshot;
+    return {
       q,
-      bodies,
-      hasTerms,
-      hasFilters,
-      groups,
-      excluded,
-      chapters,
-      heap,
+      bodies: plan.bodies,
+      hasTerms: plan.hasTerms,
+      hasFilters: plan.hasFilters,
+      groups: plan.groups,
+      excluded: plan.excluded,
+      chapters: q.chapters,
+      heap: new TopHeap(Math.max(pageEnd, EXACT_RANKED)),
       figureSlots: new Map(),
-      figureColumns: q.figures.map((f) => snapshot?.column(figureKey(f.path)) ?? null),
+      figureColumns: figureColumns ?? q.figures.map((f) => snapshot?.column(figureKey(f.path)) ?? null),
       snapshotCount: snapshot?.count ?? 0,
       hidden: opts.hidden ?? null,
       computedMatch: false,
       computedTotals: 0,
-      fast: snapshot && !chapters.length ? fastScan(groups, excluded, snapshot) : null,
-      figurePass,
+      fast: plan.fast,
+      figurePass: plan.figurePass,
     };
-    return { ctx, candidates, n };
   }
 
   /** The requested page: the top of the cheap order re-ranked by the exact score, with hits and snippets. */
@@ -975,34 +993,52 @@ function onlyFigureFilters(q: ParsedQuery): boolean {
  * above. The pre-pass computes the outcome the same way whatever the operator (the optimized
  * loop does not depend on which operator the last query used).
  */
-const PASSING_OUTCOMES: Record<CompareOp, number> = { '>': 0b100, '>=': 0b110, '<': 0b001, '<=': 0b011, '=': 0b010, '!=': 0b101 };
+function passingOutcomes(op: CompareOp): number {
+  switch (op) {
+    case '>':
+      return 0b100;
+    case '>=':
+      return 0b110;
+    case '<':
+      return 0b001;
+    case '<=':
+      return 0b011;
+    case '=':
+      return 0b010;
+    case '!=':
+      return 0b101;
+  }
+}
 
 /**
- * Figure filters over the snapshot documents' columns in one typed loop per filter: 1 = every
- * printed value passes, 0 = one fails, 2 = a value is blank (passesFilters decides: a blank
- * 总计 may be computed from the printed columns).
+ * One figure filter over a column of the snapshot's documents: a document stays 1 when every
+ * printed value passes, becomes 0 when one fails, 2 when a value is blank (passesFilters decides:
+ * a blank 总计 may be computed from the printed columns). No column: every document is asked.
  */
-function figurePrepass(q: ParsedQuery, count: number, snapshot: SnapshotData, lease: Lease): Uint8Array {
-  const pass = new Uint8Array(lease.take(count + 1), 0, count).fill(1);
-  for (const f of q.figures) {
-    const column = snapshot.column(figureKey(f.path));
-    if (column === null) {
-      for (let num = 0; num < count; num++) if (pass[num] === 1) pass[num] = 2;
+function markFigurePass(pass: Uint8Array, column: Float64Array | null, passing: number, target: number): void {
+  const count = pass.length;
+  if (column === null) {
+    for (let num = 0; num < count; num++) if (pass[num] === 1) pass[num] = 2;
+    return;
+  }
+  for (let num = 0; num < count; num++) {
+    const v = column[num];
+    if (v !== v) {
+      if (pass[num] === 1) pass[num] = 2;
       continue;
     }
-    const passing = PASSING_OUTCOMES[f.op];
-    const target = f.value;
-    for (let num = 0; num < count; num++) {
-      const v = column[num];
-      if (v !== v) {
-        if (pass[num] === 1) pass[num] = 2;
-        continue;
-      }
-      const outcome = v < target ? 1 : v === target ? 2 : 4;
-      if ((passing & outcome) === 0) pass[num] = 0;
-    }
+    const outcome = v < target ? 1 : v === target ? 2 : 4;
+    if ((passing & outcome) === 0) pass[num] = 0;
   }
-  return pass;
+}
+
+/** Numbers of the snapshot documents the pre-pass did not reject, then of every document added since, into `out`. */
+function notRejected(pass: Uint8Array, docCount: number, out: Uint32Array): Uint32Array {
+  const count = pass.length;
+  let k = 0;
+  for (let num = 0; num < count; num++) if (pass[num] !== 0) out[k++] = num;
+  for (let num = count; num < docCount; num++) out[k++] = num;
+  return out.subarray(0, k);
 }
 
 function fastScan(groups: TermPlan[][], excluded: TermPlan[], snapshot: SnapshotData): FastScan | null {

@@ -175,9 +175,17 @@ export function compare(value: number, op: CompareOp, target: number): boolean {
 }
 
 /** The row and column labels of a cell, for table-hit snippets. */
-export function cellLabels(format: ReportFormat, table: string, row: string, column: string): { row: string; column: string } {
-  const spec = tableSpecsFor(format).find((t) => t.id === table);
-  const r = spec?.rows.find((x) => x.id === row);
-  const c = r?.columns.find((x) => x.id === column);
-  return { row: r ? [r.group, r.label].filter(Boolean).join(' ') : row, column: c?.label ?? column };
+export function cellLabels(format: ReportFormat, table: string, row: string, column: string): { readonly row: string; readonly column: string } {
+  // Every result of a figure query names its cell: looked up in the spec once per cell.
+  const key = `${format}\u0001${table}\u0001${row}\u0001${column}`;
+  let labels = labelsByCell.get(key);
+  if (labels === undefined) {
+    const spec = tableSpecsFor(format).find((t) => t.id === table);
+    const r = spec?.rows.find((x) => x.id === row);
+    const c = r?.columns.find((x) => x.id === column);
+    labels = Object.freeze({ row: r ? [r.group, r.label].filter(Boolean).join(' ') : row, column: c?.label ?? column });
+    labelsByCell.set(key, labels);
+  }
+  return labels;
 }
+const labelsByCell = new Map<string, { readonly row: string; readonly column: string }>();
