@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { startBrowserHost } from '../core/host/index.ts';
 import { createHttpApi } from '../renderer/api/http.ts';
+import { CHANNELS } from '../core/channels.ts';
+import { decodeWire } from '../core/wire.ts';
 import { buildRenderer, CHROMIUM_ARGS } from '../test/e2e/harness.ts';
 import { lookupChromium } from '../test/support/chromium.ts';
 import { iterateReports } from './generator.ts';
@@ -57,6 +59,22 @@ async function timeOpenReport(page: Page, index: number): Promise<{ total: numbe
     const fetched = performance.getEntriesByName('nianbao:report-fetched').filter((m) => m.startTime >= t0).pop();
     return { total: end - t0, backend: fetched ? fetched.startTime - t0 : NaN, ui: fetched ? end - fetched.startTime : NaN };
   }, index);
+}
+
+/** The engine's own times (tookMs) of the searches the page sent, per query text, from the responses. */
+function recordEngineTimes(page: Page): Map<string, number[]> {
+  const byQuery = new Map<string, number[]>();
+  page.on('response', async (response) => {
+    if (!response.url().endsWith(CHANNELS.search.route)) return;
+    try {
+      const query = (response.request().postDataJSON() as { args: [{ query: string }] }).args[0].query;
+      const payload = decodeWire(await response.text()) as { result?: { tookMs: number } };
+      if (payload.result) byQuery.set(query, [...(byQuery.get(query) ?? []), payload.result.tookMs]);
+    } catch {
+      // a response the page abandoned (a newer keystroke): not a figure
+    }
+  });
+  return byQuery;
 }
 
 async function timeSearch(page: Page, text: string): Promise<{ ms: number; ui: number; results: number }> {
@@ -178,11 +196,24 @@ export async function run(args: string[] = []): Promise<void> {
       opens.push(await timeOpenReport(page, i * 3));
     }
 
-    // 4. Search as you type: from the last keystroke to the results of the full query on screen.
+    // 4. Search as you type: from the last keystroke to the results of the full query on screen,
+    // first typed (cold: nothing cached for that query, only what typing its prefixes left), then
+    // the same query typed again (answered from the engine's caches), side by side.
+    const engineTimes = recordEngineTimes(page);
     const queries = ['行政复议', '政府信息公开申请', '予以公开', 'year:2023 行政诉讼', '依申请公开'];
-    const searches: { query: string; ms: number; ui: number; results: number }[] = [];
-    for (const q of queries) searches.push({ query: q, ...(await timeSearch(page, q)) });
-    const engine = await Promise.all(queries.map(async (q) => (await api.search({ query: q, pageSize: 50 })).tookMs));
+    const searches: { query: string; ms: number; ui: number; results: number; engine: number }[] = [];
+    // The page's search for the query, and the engine's time of the answer it got (the response
+    // event may come after the page drew the results).
+    const typed = async (q: string) => {
+      const before = engineTimes.get(q)?.length ?? 0;
+      const timed = await timeSearch(page, q);
+      for (let i = 0; i < 50 && (engineTimes.get(q)?.length ?? 0) <= before; i++) await page.waitForTimeout(10);
+      const answers = engineTimes.get(q) ?? [];
+      return { ...timed, engine: answers.length > before ? answers[answers.length - 1] : NaN };
+    };
+    for (const q of queries) searches.push({ query: q, ...(await typed(q)) });
+    const again: { ms: number; engine: number }[] = [];
+    for (const q of queries) again.push(await typed(q));
 
     console.log(`  archive: ${status.reports} reports; library shows "${rowsShown}"`);
     console.log(
@@ -195,9 +226,11 @@ export async function run(args: string[] = []): Promise<void> {
       `  open a report: median ${fmt(median(opens.map((o) => o.total)))}, max ${fmt(max(opens.map((o) => o.total)))} (runs ${opens.map((o) => fmt(o.total)).join(', ')}); getReport median ${fmt(median(opens.map((o) => o.backend)))}, rendering median ${fmt(median(opens.map((o) => o.ui)))}   target < 200 ms`,
     );
     console.log(
-      `  search as you type (last keystroke → results shown): median ${fmt(median(searches.map((s) => s.ms)))}, max ${fmt(max(searches.map((s) => s.ms)))}; rendering after the response median ${fmt(median(searches.map((s) => s.ui)))}   target < 100 ms`,
+      `  search as you type (last keystroke → results shown), first typed (cold): median ${fmt(median(searches.map((s) => s.ms)))}, max ${fmt(max(searches.map((s) => s.ms)))}; rendering after the response median ${fmt(median(searches.map((s) => s.ui)))}; typed again (cached): median ${fmt(median(again.map((s) => s.ms)))}   target < 100 ms`,
     );
-    for (const [i, s] of searches.entries()) console.log(`    "${s.query}": ${fmt(s.ms)} (render ${fmt(s.ui)}; ${s.results} reports on screen at that moment; engine alone ${engine[i].toFixed(1)} ms)`);
+    for (const [i, s] of searches.entries()) {
+      console.log(`    "${s.query}": first typed ${fmt(s.ms)} (engine ${s.engine.toFixed(1)} ms, render ${fmt(s.ui)}; ${s.results} reports on screen) · typed again ${fmt(again[i].ms)} (engine ${again[i].engine.toFixed(1)} ms)`);
+    }
     const describe = (tasks: number[]) => `${tasks.length} long tasks${tasks.length ? `, longest ${fmt(max(tasks))}` : ''}`;
     console.log(`  library scroll (wheel-like, ${scroll.frames} frames over ${fmt(scroll.ms)}, ${scroll.height}px of rows): ${describe(scrollLongTasks)}   target none > 50 ms`);
     console.log(`  library keyboard paging (30 × PageDown, End, Home): ${describe(keyboardLongTasks)}   target none > 50 ms`);
