@@ -8,9 +8,9 @@
  *               (JIT; a query of every measured shape and frequency class, none a substring of a
  *               measured query).
  *               Per query: cold = COLD_RUNS runs with every cache dropped (a query typed for the
- *               first time), in rounds of every query in turn; the first cached run (fills the cache); cached = 20 more runs (the
- *               query again: paging, re-render, refining). Targets are read on cold; cached is
- *               printed beside it;
+ *               first time), in rounds of every query in turn; the first cached run (fills the
+ *               cache); cached = 20 more runs (the query again: paging, re-render, refining).
+ *               Targets are read on cold; cached is printed beside it;
  *   fuse-plain  fuse.js the plain way: one Fuse over each report's chapter texts, default options;
  *   fuse-ext    fuse.js extended search with exact-include tokens ('term);
  *   brute       a brute-force indexOf scan over the same normalized texts, ranked by occurrences
@@ -106,13 +106,13 @@ const TARGETS: Record<number, { coldP95: number; vsBrute?: number; firstQuery?: 
  * measured 3,000 times: p95 0.58 ms; in 20 runs: 2.74 ms).
  */
 const COLD_RUNS = 60;
-/** Brute-force runs per query at 10,000 reports (p95 of 30: the second worst), fewer above (they take seconds). */
+/** Brute-force runs per query at 10,000 reports, over all sessions (p95 of 30: the second worst); fewer above (they take seconds). */
 const BRUTE_RUNS = 30;
 /**
  * Sessions up to 10,000 reports: a fresh search process measures every query, then the
  * brute-force scan measures them (BRUTE_RUNS / SESSIONS runs each) at once after it; both sides'
- * runs are pooled over the sessions. The machine's slow spells (the same reads took 2 µs at p99
- * in one minute and 124 µs in another) then fall on both sides alike, not on one process's runs.
+ * runs are pooled over the sessions. The machine's slow spells (the same 920-byte reads took 4 µs
+ * at p99 in one minute and 124 µs in another) then fall on both sides alike, not on one process's runs.
  */
 const SESSIONS = 3;
 
