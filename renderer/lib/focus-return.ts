@@ -19,17 +19,30 @@ export function focusSelector(el: Element | null): string | null {
   return section ? `section[aria-label="${CSS.escape(section.getAttribute('aria-label')!)}"] ${own}` : own;
 }
 
-/** Focuses the element `selector` names as soon as it is rendered (gives up after `waitMs`); returns a cancel function. */
+/**
+ * Focuses the element `selector` names as soon as it is rendered (gives up after `waitMs`);
+ * returns a cancel function. The user acting first wins: a key pressed or a click before the
+ * element appears (Ctrl+K right after going back) cancels it, so focus is not taken from them.
+ */
 export function restoreFocus(selector: string, waitMs = 3000): () => void {
   const until = performance.now() + waitMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    clearTimeout(timer);
+    window.removeEventListener('keydown', cancel, true);
+    window.removeEventListener('pointerdown', cancel, true);
+  };
   const attempt = () => {
     const el = document.querySelector<HTMLElement>(selector);
     if (el) {
+      cancel();
       el.focus();
       el.scrollIntoView?.({ block: 'nearest' });
     } else if (performance.now() < until) timer = setTimeout(attempt, 30);
+    else cancel();
   };
+  window.addEventListener('keydown', cancel, true);
+  window.addEventListener('pointerdown', cancel, true);
   attempt();
-  return () => clearTimeout(timer);
+  return cancel;
 }
