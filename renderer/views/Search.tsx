@@ -31,11 +31,9 @@ export function composeQuery(text: string, f: SearchFilters): string {
 }
 
 /**
- * Latest-request-wins search as you type, without a debounce (which would add its delay after
- * the last keystroke): every keystroke sends its query at once, the backend abandons the search
- * it is running for this window when a newer one arrives (core/service/search.ts), and answers to
- * older queries are dropped here. A slow query (one character over 100,000 reports) then never
- * holds up the one typed after it.
+ * Latest-request-wins search as you type. Instead of a fixed debounce (which would add its delay
+ * after the last keystroke), at most one request is in flight: keystrokes made meanwhile
+ * coalesce into one follow-up request for the newest query, and stale responses are dropped.
  */
 export function useSearch(query: string): { response: SearchResponse | null; answered: string; pending: boolean; error: string | null } {
   const api = useApi();
@@ -44,31 +42,53 @@ export function useSearch(query: string): { response: SearchResponse | null; ans
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const latest = useRef(0);
+  const inFlight = useRef(false);
+  const queued = useRef<{ query: string; seq: number } | null>(null);
+
+  const send = useCallback(
+    (q: string, seq: number) => {
+      inFlight.current = true;
+      const done = () => {
+        inFlight.current = false;
+        const next = queued.current;
+        queued.current = null;
+        if (next && next.seq === latest.current) send(next.query, next.seq);
+      };
+      api.search({ query: q, pageSize: 50 }).then(
+        (r) => {
+          performance.mark('nianbao:search-response');
+          if (seq === latest.current) {
+            setResponse(r);
+            setAnswered(q);
+            setError(null);
+            setPending(false);
+          }
+          done();
+        },
+        (e: Error) => {
+          if (seq === latest.current) {
+            setError(e.message);
+            setPending(false);
+          }
+          done();
+        },
+      );
+    },
+    [api],
+  );
 
   useEffect(() => {
     const seq = ++latest.current;
     if (!query.trim()) {
+      queued.current = null;
       setResponse(null);
       setPending(false);
       return;
     }
     setPending(true);
-    api.search({ query, pageSize: 50 }).then(
-      (r) => {
-        if (seq !== latest.current) return;
-        performance.mark('nianbao:search-response');
-        setResponse(r);
-        setAnswered(query);
-        setError(null);
-        setPending(false);
-      },
-      (e: Error) => {
-        if (seq !== latest.current) return;
-        setError(e.message);
-        setPending(false);
-      },
-    );
-  }, [query, api]);
+    if (inFlight.current) queued.current = { query, seq };
+    else send(query, seq);
+  }, [query, send]);
   return { response, answered, pending, error };
 }
 
