@@ -12,7 +12,7 @@ import { isAsciiWordChar, normalizeWithMap } from './normalize.ts';
 import type { ParsedQuery, TextTerm } from './query.ts';
 import { PostingList } from './postings.ts';
 import { Lease, TermPositions, type BigramPositions } from './positions.ts';
-import { CLASS_ENDS, allLabelFields, bigramKey, fieldAt, type DocRecord, type LabelField, type MemoryIndex } from './store.ts';
+import { CLASS_ENDS, allLabelFields, bigramKey, classAt, fieldAt, type DocRecord, type LabelField, type MemoryIndex } from './store.ts';
 import { allMatches, unitAt, type Units } from './units.ts';
 import type { SnapshotData } from './snapshot-data.ts';
 
@@ -364,10 +364,7 @@ export class Executor {
 
   private weightAt(doc: DocRecord, plan: TermPlan, pos: number): number {
     if (pos >= 0) {
-      const ends = doc.classEnd;
-      let cls = 0;
-      while (cls < 5 && pos >= ends[cls]) cls++;
-      let w = CLASS_WEIGHT[cls];
+      let w = CLASS_WEIGHT[classAt(doc.classEnd, 0, pos)];
       if (plan.ascii && isTokenAt(this.index.textOf(doc), doc.len, pos, plan.term.text.length)) w += 0.5;
       return w;
     }
@@ -867,10 +864,7 @@ export class Executor {
         const ch = this.chapterOf(doc.fieldWhere[f]);
         if (!ch || !chapters.includes(ch)) continue;
         cls = this.index.wheres.classes[doc.fieldWhere[f]];
-      } else {
-        cls = 0;
-        while (cls < 5 && pos >= ends[cls]) cls++;
-      }
+      } else cls = classAt(ends, 0, pos);
       let w = 1;
       if (p.ascii && isTokenAt(this.index.textOf(doc), doc.len, pos, text.length)) w = 1.5;
       perClass[cls] += w;
@@ -1077,9 +1071,7 @@ function fastVerdict(fast: FastScan, num: number): number {
     for (const end = groupEnds[g]; t < end; t++) {
       const at = pos[t][num];
       if (at >= 0) {
-        let cls = 0;
-        while (cls < 5 && at >= classEnds[base + cls]) cls++;
-        const w = CLASS_WEIGHT[cls];
+        const w = CLASS_WEIGHT[classAt(classEnds, base, at)];
         if (w > best) best = w;
       } else if (at === -2 || labels[t] === 1) return UNDECIDED;
     }

@@ -87,7 +87,8 @@ class FileSink {
   }
 }
 
-function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCount: number, prefix: string, positional: number[] = []): PlannedSection[] {
+/** The sections of one posting map, and the keys written (in section order: the positional ids of bigrams). */
+function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCount: number, prefix: string): { sections: PlannedSection[]; keys: Uint32Array } {
   const keys: number[] = [];
   const meta: number[] = [];
   const data: Uint32Array[] = [];
@@ -107,16 +108,19 @@ function encodePostings(map: Map<number, PostingList>, remap: Int32Array, docCou
       for (const d of ids) arr[d >>> 5] |= 1 << (d & 31);
     } else arr = Uint32Array.from(ids);
     keys.push(key);
-    positional.push(key);
     meta.push(kind, offset, arr.length, ids.length);
     data.push(arr);
     offset += arr.length;
   }
-  return [
-    whole(`${prefix}Keys`, Uint32Array.from(keys)),
-    whole(`${prefix}Meta`, Uint32Array.from(meta)),
-    { name: `${prefix}Data`, length: offset * 4, write: (emit) => data.forEach((a) => emit(a)) },
-  ];
+  const written = Uint32Array.from(keys);
+  return {
+    keys: written,
+    sections: [
+      whole(`${prefix}Keys`, written),
+      whole(`${prefix}Meta`, Uint32Array.from(meta)),
+      { name: `${prefix}Data`, length: offset * 4, write: (emit) => data.forEach((a) => emit(a)) },
+    ],
+  };
 }
 
 /** A document's normalized text as a Uint16Array (a view when aligned, else a copy). */
@@ -189,7 +193,8 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (do
   live.forEach((d, i) => classEndAll.set(d.classEnd, i * CLASS_ENDS));
   const keys = FIGURE_KEYS;
   const docs = encodeDocs(live, refs);
-  const positionalKeys: number[] = [];
+  const unigrams = encodePostings(index.uni, remap, n, 'uni');
+  const bigrams = encodePostings(index.bi, remap, n, 'bi');
   let positional: PositionalDirectory | null = null;
 
   const sections: PlannedSection[] = [
@@ -201,14 +206,14 @@ export function writeSnapshot(dir: string, index: MemoryIndex, originalBlob: (do
     whole('textOffsets', textOffsets),
     whole('fieldOffsets', fieldOffsets),
     whole('classEnds', classEndAll),
-    ...encodePostings(index.uni, remap, n, 'uni'),
-    ...encodePostings(index.bi, remap, n, 'bi', positionalKeys),
+    ...unigrams.sections,
+    ...bigrams.sections,
     { name: 'text', length: textLen * 2, write: (emit) => live.forEach((d) => emit(index.textOf(d).subarray(0, d.len * 2))) },
     {
       name: 'posData',
       length: -1,
       write: (emit) => {
-        positional = writePositions(n, (i) => live[i].len, (i) => codeUnits(index.textOf(live[i]), live[i].len), Uint32Array.from(positionalKeys), emit);
+        positional = writePositions(n, (i) => live[i].len, (i) => codeUnits(index.textOf(live[i]), live[i].len), bigrams.keys, emit);
       },
     },
     // The directory of the blocks above (known once they are written).

@@ -1,9 +1,9 @@
 /**
- * Positional postings: for every bigram held by at least 1/POSITIONAL_SHARE of the snapshot's
- * documents, the offsets where it starts in each document's normalized text (Uint16, so only
- * for documents shorter than POSITION_LIMIT code units). A term of 2+ code units is then
- * matched at a document without reading its text: anchor on the positions of its rarest
- * cover bigram there and look the other cover bigrams up at the shifted offsets.
+ * Positional postings: for every bigram of the snapshot's documents, the offsets where it starts
+ * in each document's normalized text (Uint16, so only for documents shorter than POSITION_LIMIT
+ * code units). A term of 2+ code units is then matched at a document without reading its text:
+ * anchor on the positions of its rarest cover bigram there and look the other cover bigrams up
+ * at the shifted offsets.
  *
  * On disk (section `posData`, Uint16), written in batches of consecutive documents (about
  * positionalBatch.units code units of text each, so the writer holds one batch at a time): per batch,
@@ -274,17 +274,7 @@ export class BigramPositions {
       if ((word & (1 << (num & 31))) === 0) return -1;
       return this.rank![w] + popcount(word & ~(-1 << (num & 31)));
     }
-    const ids = this.posting.ids;
-    let lo = 0;
-    let hi = this.posting.n - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = ids[mid];
-      if (v === num) return mid;
-      if (v < num) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return this.posting.indexInIds(num);
   }
 
   /** Snapshot documents holding the bigram, in the posting list (below `count`). */

@@ -73,17 +73,22 @@ export class PostingList {
       const w = doc >>> 5;
       return w < this.bits.length && (this.bits[w] & (1 << (doc & 31))) !== 0;
     }
+    return this.indexInIds(doc) >= 0;
+  }
+
+  /** Index of `doc` in `ids` (a list, not a bitset), or -1. */
+  indexInIds(doc: number): number {
     let lo = 0;
     let hi = this.n - 1;
     const ids = this.ids;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const v = ids[mid];
-      if (v === doc) return true;
+      if (v === doc) return mid;
       if (v < doc) lo = mid + 1;
       else hi = mid - 1;
     }
-    return false;
+    return -1;
   }
 
   /** Document numbers in ascending order. */

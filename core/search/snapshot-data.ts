@@ -360,7 +360,7 @@ export class SnapshotData {
     if (k === undefined) return null;
     let col = this.columns.get(k);
     if (!col) {
-      col = this.spareColumns.pop() ?? new Float64Array(this.count);
+      col = new Float64Array(this.count);
       const bytes = Buffer.from(col.buffer);
       this.readInto(bytes, 0, bytes.length, this.layout.figures.offset + k * this.count * 8);
       this.columns.set(k, col);
@@ -414,14 +414,10 @@ export class SnapshotData {
     }
   }
 
-  /** Column buffers forgotten by dropCaches, refilled by the next column reads (memory already touched). */
-  private readonly spareColumns: Float64Array[] = [];
-
   /** Forgets every text, position and column read so far (benchmarks: a query as if typed first after opening). */
   dropCaches(): void {
     this.recent.clear();
     this.memo.clear();
-    for (const col of this.columns.values()) if (this.spareColumns.length < 8) this.spareColumns.push(col);
     this.columns.clear();
     this.winFirst = 0;
     this.winEnd = 0;
@@ -446,7 +442,6 @@ export class SnapshotData {
     this.memo.clear();
     this.recent.clear();
     this.columns.clear();
-    this.spareColumns.length = 0;
     this.scratch.clear();
   }
 }

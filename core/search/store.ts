@@ -108,6 +108,13 @@ type DocMeta = Omit<DocRecord, 'num' | 'text' | 'len' | 'fieldStart' | 'fieldWhe
 /** Length of DocRecord.classEnd (one end per field class). */
 export const CLASS_ENDS = 6;
 
+/** Field class of text offset `pos`, from class boundaries `ends` (a document's start at `base`). */
+export function classAt(ends: Uint32Array, base: number, pos: number): number {
+  let cls = 0;
+  while (cls < 5 && pos >= ends[base + cls]) cls++;
+  return cls;
+}
+
 /** Class boundaries of a document's text (see DocRecord.classEnd). */
 export function classEnds(textLength: number, fieldStart: Uint32Array, fieldWhere: Uint32Array, classes: number[]): Uint32Array {
   const ends = new Uint32Array(CLASS_ENDS).fill(textLength);
